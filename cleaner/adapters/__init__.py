@@ -1,0 +1,1 @@
+"""Adapters over third-party libraries that return whole fixed strings; they map results back to offsets."""

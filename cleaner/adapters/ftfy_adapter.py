@@ -1,0 +1,70 @@
+"""ftfy with a conservative configuration, turned into per-span edits.
+
+ftfy fixes whole strings; we run it only on lines that ``ftfy.badness.is_bad``
+flags (ftfy's own guard), then align the fixed line with the original to get
+one edit per damaged word. Offsets from ftfy are never trusted: see
+:func:`cleaner.edits.align_offsets`.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Iterator
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from ..edits import align_offsets
+
+# Characters that mojibake of UTF-8 read as Latin-1/cp1252 (or cp437, MacRoman) almost always contains.
+# A cheap pre-filter: clean text without them never reaches ftfy.
+MOJIBAKE_HINT = regex.compile(r"[ÃÂâÐÑÄÅÆÎÏÕØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€ƒ„…†‡‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\x80-\x9f\ufffd]")
+
+
+@functools.lru_cache(maxsize=1)
+def conservative_config() -> ftfy.TextFixerConfig:
+    """Repair encoding damage only; everything that is style stays as written."""
+    return ftfy.TextFixerConfig(
+        unescape_html=False,  # entities are a rule of their own (MOJ002), with its own guard
+        remove_terminal_escapes=False,  # control characters are MOJ003's job
+        fix_encoding=True,  # the point: undo UTF-8 decoded as Latin-1/cp1252
+        restore_byte_a0=True,  # "Ã\xa0" that lost its byte to a space is still mojibake
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,  # C1 controls in text are cp1252 bytes decoded wrongly
+        fix_latin_ligatures=False,  # style, not damage
+        fix_character_width=False,  # style, not damage
+        uncurl_quotes=False,  # typographic quotes are correct text
+        fix_line_breaks=False,  # CRLF is the author's choice
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,  # NFC/NFKC would change text that is not damaged
+        explain=False,
+    )
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """Cheap guard chain: ASCII never is; then a hint character; then ftfy's own badness measure.
+
+    >>> looks_like_mojibake("plain ascii"), looks_like_mojibake("CafÃ© au lait"), looks_like_mojibake("Café")
+    (False, True, False)
+    """
+    return not text.isascii() and MOJIBAKE_HINT.search(text) is not None and is_bad(text)
+
+
+def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, fixed) for each damaged word of each bad line of ``text``.
+
+    >>> list(mojibake_repairs("ok\\nthe cafÃ© isnâ€™t open\\n"))
+    [(7, 12, 'café'), (13, 20, 'isn’t')]
+    """
+    if text.isascii() or MOJIBAKE_HINT.search(text) is None:
+        return
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if looks_like_mojibake(line):
+            fixed = ftfy.fix_text(line, config=conservative_config())
+            if fixed != line:
+                for a0, a1, b0, b1 in align_offsets(line, fixed):
+                    yield pos + a0, pos + a1, fixed[b0:b1]
+        pos += len(line)

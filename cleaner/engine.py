@@ -1,0 +1,189 @@
+"""detect -> choose packs -> propose -> resolve overlaps -> apply -> repeat -> check invariants.
+
+The engine is deliberately small: detectors and kinds do the judging, and
+:mod:`cleaner.edits` does every text change. Each pass sees the output of the
+last; its edits are composed into the log in ORIGINAL offsets. It stops at a
+fixed point or at ``max_passes`` (reported as not converged), and rolls a
+document back whole if too much of it changed (an invariant, not a rule).
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Iterable
+
+import ahocorasick
+
+from .config import CleanerConfig
+from .corpus import CorpusKnowledge, learn
+from .detectors import all_detectors, profile_document
+from .edits import apply_edits, assign_out_offsets, compose, line_col, line_start_offsets, map_to_original, \
+    resolve_overlaps
+from .kinds import compile_rules
+from .kinds.regex_edit import RuleTimeout
+from .lexicon import read_rows
+from .model import Change, CleanResult, Document, Edit, RuleCounters, Safety, Status
+from .registry import Registry, RuleSpec, load_registry, rule_dirs
+
+
+@functools.lru_cache(maxsize=4)
+def protected_automaton(path: Path) -> ahocorasick.Automaton | None:
+    """Terms no rule may change (``rules/lexicons/protected.txt``), matched case-sensitively."""
+    if not path.is_file():
+        return None
+    auto = ahocorasick.Automaton()
+    for _, cols in read_rows(path):
+        auto.add_word(cols[0], len(cols[0]))
+    if len(auto) == 0:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+class Engine:
+    """Holds the compiled rules for one configuration; clean as many documents as you like with it."""
+
+    def __init__(self, config: CleanerConfig | None = None, registry: Registry | None = None):
+        self.config = config or CleanerConfig()
+        self.registry = registry or load_registry(rule_dirs(self.config.rules_dirs))
+        self.rules: list[RuleSpec] = self.registry.select(self.config.select, self.config.ignore,
+                                                          self.config.preview)
+        self.matchers = compile_rules(self.rules, self.config.regex_timeout)
+        self.detectors = all_detectors()
+        self.protected = protected_automaton(rule_dirs()[0] / "lexicons" / "protected.txt")
+
+    # -- safety -----------------------------------------------------------------------------
+    def effective_safety(self, edit: Edit) -> Safety:
+        """A rule's per-occurrence safety, moved by ``extend-safe-fixes``/``extend-unsafe-fixes``."""
+        rule = self.registry.rules[edit.rule_id]
+        if edit.safety is Safety.SUGGESTION:
+            return edit.safety
+        if self.config.extend_unsafe_fixes and self.registry.matches(rule, self.config.extend_unsafe_fixes):
+            return Safety.UNSAFE
+        if self.config.extend_safe_fixes and self.registry.matches(rule, self.config.extend_safe_fixes):
+            return Safety.SAFE
+        return edit.safety
+
+    def applies(self, safety: Safety) -> bool:
+        return safety is Safety.SAFE or (safety is Safety.UNSAFE and self.config.unsafe_fixes)
+
+    # -- one pass ---------------------------------------------------------------------------
+    def _protected_spans(self, text: str) -> list[tuple[int, int]]:
+        if self.protected is None:
+            return []
+        return [(end - length + 1, end + 1) for end, length in self.protected.iter(text)]
+
+    def propose(self, doc: Document, counters: dict[str, RuleCounters], warnings: list[str]) -> list[Edit]:
+        protected = self._protected_spans(doc.text)
+        edits: list[Edit] = []
+        for matcher in self.matchers:
+            if not doc.profile.satisfies(matcher.rules[0].requires):
+                continue
+            try:
+                proposed = list(matcher.propose(doc))
+            except RuleTimeout as exc:
+                warnings.append(f"{doc.doc_id}: {exc}; those rules were skipped for this document")
+                continue
+            for edit in proposed:
+                count = counters.setdefault(edit.rule_id, RuleCounters())
+                count.proposed += 1
+                if matcher.respects_protected and any(s < edit.end and edit.start < e for s, e in protected):
+                    count.skipped_protected += 1
+                    continue
+                safety = self.effective_safety(edit)
+                edits.append(edit if safety is edit.safety else _with_safety(edit, safety))
+        return edits
+
+    # -- whole document ---------------------------------------------------------------------
+    def clean_one(self, text: str, doc_id: str = "-", corpus: CorpusKnowledge | None = None) -> CleanResult:
+        if corpus is None and self.config.corpus_knowledge:
+            corpus = learn([(doc_id, text)])
+        profile = profile_document(Document(text, doc_id, corpus=corpus), self.detectors)
+        counters: dict[str, RuleCounters] = {}
+        warnings: list[str] = []
+        changes: list[Change] = []
+        suggestions: dict[tuple, Change] = {}
+        current, converged, passes = text, False, 0
+        for passes in range(1, self.config.max_passes + 1):
+            doc = Document(current, doc_id, profile, corpus, passes)
+            proposed = self.propose(doc, counters, warnings)
+            to_apply = [e for e in proposed if self.applies(e.safety)]
+            for e in proposed:
+                if not self.applies(e.safety):
+                    self._remember_suggestion(text, changes, e, passes, suggestions, counters)
+            winners, losers = resolve_overlaps(to_apply)
+            for e in losers:
+                counters[e.rule_id].skipped_overlap += 1
+            if not winners:
+                converged = True
+                break
+            for e in winners:
+                counters[e.rule_id].applied += 1
+            changes = compose(text, current, changes, winners,
+                              functools.partial(self._make_change, passes=passes))
+            current = apply_edits(current, winners)
+        else:
+            converged = not self.propose(Document(current, doc_id, profile, corpus, passes + 1), {}, [])
+        if not converged:
+            warnings.append(f"{doc_id}: did not converge after {self.config.max_passes} passes")
+        result = CleanResult(doc_id, text, current, profile, changes, counters, passes, converged, warnings=warnings)
+        self._check_invariants(result)
+        live = [c for c in suggestions.values()
+                if not any(c.start < a.end and a.start < c.end for a in result.applied)]
+        result.changes = sorted(result.changes + live, key=lambda c: (c.start, c.end, c.status.value))
+        finalize(result)
+        return result
+
+    def clean_many(self, docs: Iterable[tuple[str, str]], corpus: CorpusKnowledge | None = None):
+        for doc_id, text in docs:
+            yield self.clean_one(text, doc_id, corpus)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _make_change(self, edit: Edit, start: int, end: int, before: str, after: str, absorbed, *,
+                     passes: int, status: Status = Status.APPLIED) -> Change:
+        rule = self.registry.rules[edit.rule_id]
+        composed = tuple(getattr(a, "rule", None) or getattr(a, "rule_id") for a in absorbed)
+        return Change(rule=rule.id, start=start, end=end, before=before, after=after, message=edit.message,
+                      safety=edit.safety, status=status, confidence=edit.confidence, evidence=edit.evidence,
+                      name=rule.name, category=rule.category, reason=rule.reason, pass_no=passes,
+                      composed_of=composed)
+
+    def _remember_suggestion(self, original: str, changes: list[Change], edit: Edit, passes: int,
+                             suggestions: dict, counters: dict[str, RuleCounters]) -> None:
+        span = map_to_original(changes, edit.start, edit.end)
+        if span is None:
+            return
+        key = (edit.rule_id, span, edit.after)
+        if key not in suggestions:
+            counters[edit.rule_id].suggested += 1
+            suggestions[key] = self._make_change(edit, span[0], span[1], original[span[0]:span[1]], edit.after,
+                                                 (), passes=passes, status=Status.SUGGESTED)
+
+    def _check_invariants(self, result: CleanResult) -> None:
+        """Roll the whole document back when its edits rewrote too much of it to be trusted."""
+        n = len(result.original)
+        if n < self.config.min_length_for_ratio or not result.changes:
+            return
+        changed = sum(max(len(c.before), len(c.after)) for c in result.changes)
+        if changed / n > self.config.max_change_ratio:
+            result.rolled_back = (f"edits would change {changed / n:.0%} of the document "
+                                  f"(limit {self.config.max_change_ratio:.0%})")
+            result.warnings.append(f"{result.doc_id}: rolled back: {result.rolled_back}")
+            for c in result.changes:
+                c.status = Status.ROLLED_BACK
+            result.text = result.original
+
+
+def _with_safety(edit: Edit, safety: Safety) -> Edit:
+    from dataclasses import replace
+
+    return replace(edit, safety=safety)
+
+
+def finalize(result: CleanResult) -> None:
+    """Number the changes and give them output offsets and human line/column positions."""
+    assign_out_offsets(result.changes)
+    starts = line_start_offsets(result.original)
+    for n, c in enumerate(result.changes, 1):
+        c.id = f"e{n}"
+        c.line, c.col = line_col(result.original, c.start, starts)

@@ -1,0 +1,196 @@
+r"""``unicode``: encoding and character-level damage, one small named fixer per rule.
+
+As in ftfy, each fixer is a small function; the YAML rule picks one with
+``fixer: NAME`` and supplies message, safety and examples. Every fixer yields
+``(start, end, after)`` spans, so each repair is its own logged edit.
+
+>>> sorted(FIXERS)[:3]
+['control_char', 'html_entity', 'line_separator']
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable, Iterator
+
+import regex
+
+from ..adapters.ftfy_adapter import mojibake_repairs
+from ..model import Document, Edit
+from ..registry import RuleSpec
+from . import register_kind
+from .base import RuleKind, make_edit
+
+Span = tuple[int, int, str]
+FIXERS: dict[str, Callable[[str], Iterator[Span]]] = {}
+
+
+def fixer(func: Callable[[str], Iterator[Span]]) -> Callable[[str], Iterator[Span]]:
+    FIXERS[func.__name__.removeprefix("fix_")] = func
+    return func
+
+
+@fixer
+def fix_mojibake(text: str) -> Iterator[Span]:
+    """UTF-8 decoded as Latin-1/cp1252 and friends, repaired by ftfy (see the adapter)."""
+    yield from mojibake_repairs(text)
+
+
+ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+@fixer
+def fix_html_entity(text: str) -> Iterator[Span]:
+    """``&amp;``, ``&#8217;`` left in plain text. Skipped when the text is markup, where entities belong.
+
+    >>> list(fix_html_entity("Tom &amp; Jerry&#8217;s"))
+    [(4, 9, '&'), (15, 22, '’')]
+    >>> list(fix_html_entity("<p>Tom &amp; Jerry</p> <b>x</b> <i>y</i>"))
+    []
+    """
+    if "&" not in text or len(HTML_TAG.findall(text, concurrent=False)[:3]) >= 3:
+        return
+    for m in ENTITY.finditer(text):
+        value = html.unescape(m.group(0))
+        if value != m.group(0) and value.isprintable() or value in ("\n", "\t"):
+            yield m.start(), m.end(), value
+
+
+CONTROL = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+@fixer
+def fix_control_char(text: str) -> Iterator[Span]:
+    """C0/C1 control characters and terminal colour codes. Tab, newline, CR and form feed stay.
+
+    >>> list(fix_control_char("a\\x00b\\x1b[31mred\\x1b[0m\\x0cc"))
+    [(1, 2, ''), (3, 8, ''), (11, 15, '')]
+    """
+    for m in CONTROL.finditer(text):
+        yield m.start(), m.end(), ""
+
+
+# Scripts where zero-width characters do real work (word separation, joining, emoji sequences).
+ZW_LEGIT = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}\p{Arabic}\p{Devanagari}\p{Bengali}\p{Sinhala}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F"
+ZERO_WIDTH = regex.compile(rf"(?<![{ZW_LEGIT}])[\u200b\u2060\ufeff]+(?![{ZW_LEGIT}])"
+                           r"|(?<=[\p{Latin}\p{Greek}\p{Cyrillic}])[\u200c\u200d]+(?=[\p{Latin}\p{Greek}\p{Cyrillic}])")
+
+
+@fixer
+def fix_zero_width(text: str) -> Iterator[Span]:
+    """Invisible zero-width characters that break words for search and tokenisers.
+
+    A BOM at the very start is left alone (it describes the file, not the text).
+
+    >>> list(fix_zero_width("Put\\u200bin said\\u2060 so"))
+    [(3, 4, ''), (11, 12, '')]
+    >>> list(fix_zero_width("\\ufeffstart")), list(fix_zero_width("กิน\\u200bข้าว"))
+    ([], [])
+    """
+    if text.isascii():
+        return
+    for m in ZERO_WIDTH.finditer(text):
+        if m.start() == 0 and text[0] == "\ufeff":
+            if m.end() > 1:
+                yield 1, m.end(), ""
+            continue
+        yield m.start(), m.end(), ""
+
+
+SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+(?=\p{L})|(?<=\p{L})\u00ad+(?=\s|$)")
+
+
+@fixer
+def fix_soft_hyphen(text: str) -> Iterator[Span]:
+    """Soft hyphens left inside words by copy-paste from typeset pages.
+
+    >>> list(fix_soft_hyphen("inter\\u00adnational"))
+    [(5, 6, '')]
+    """
+    if "\u00ad" not in text:
+        return
+    for m in SOFT_HYPHEN.finditer(text):
+        yield m.start(), m.end(), ""
+
+
+ODD_SPACE = regex.compile(r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\d\p{P}])[\u1680\u2000-\u200a\u205f]"
+                          r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}\d\p{P}])")
+
+
+@fixer
+def fix_odd_space(text: str) -> Iterator[Span]:
+    """Typesetting spaces (en/em/thin/hair...) between words of alphabetic text: a plain space.
+
+    The no-break spaces (U+00A0, U+202F) are kept: they carry meaning ("5 km", French punctuation).
+
+    >>> list(fix_odd_space("two\\u2003words and 5\\u00a0km"))
+    [(3, 4, ' ')]
+    """
+    if text.isascii():
+        return
+    for m in ODD_SPACE.finditer(text):
+        yield m.start(), m.end(), " "
+
+
+@fixer
+def fix_line_separator(text: str) -> Iterator[Span]:
+    """U+2028/U+2029 separators from word processors, which most tools do not treat as line breaks.
+
+    >>> list(fix_line_separator("one\\u2028two"))
+    [(3, 4, '\\n')]
+    """
+    for sep in ("\u2028", "\u2029"):
+        start = text.find(sep)
+        while start != -1:
+            yield start, start + 1, "\n"
+            start = text.find(sep, start + 1)
+
+
+@fixer
+def fix_replacement_char(text: str) -> Iterator[Span]:
+    """U+FFFD: a character lost in decoding. Its bytes are gone, so this is only ever a suggestion.
+
+    >>> list(fix_replacement_char("caf\\ufffd"))
+    [(3, 4, '')]
+    """
+    start = text.find("\ufffd")
+    while start != -1:
+        yield start, start + 1, ""
+        start = text.find("\ufffd", start + 1)
+
+
+REPEATED_SPACES = regex.compile(r"(?<=[\p{L}\p{N},;])[ ]{2,}(?=[\p{L}\p{N}])")
+
+
+@fixer
+def fix_repeated_spaces(text: str) -> Iterator[Span]:
+    """Runs of spaces between two words inside a line, left by extraction.
+
+    Not after sentence punctuation (two spaces after a full stop is a style),
+    and unsafe by default because aligned columns use runs of spaces too.
+
+    >>> list(fix_repeated_spaces("the   cat sat.  Then"))
+    [(3, 6, ' ')]
+    """
+    if "  " not in text:
+        return
+    for m in REPEATED_SPACES.finditer(text):
+        yield m.start(), m.end(), " "
+
+
+@register_kind
+class UnicodeFix(RuleKind):
+    name = "unicode"
+    required_params = ("fixer",)
+
+    @classmethod
+    def validate(cls, rule: RuleSpec) -> list[str]:
+        problems = super().validate(rule)
+        if "fixer" in rule.params and rule.params["fixer"] not in FIXERS:
+            problems.append(f"unknown fixer {rule.params['fixer']!r} (known: {', '.join(sorted(FIXERS))})")
+        return problems
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        for rule in self.rules:
+            for start, end, after in FIXERS[rule.params["fixer"]](doc.text):
+                yield make_edit(rule, doc.text, start, end, after)

@@ -1,0 +1,264 @@
+"""Load rule packs (``rules/*.yaml``) into validated :class:`RuleSpec` objects.
+
+Why YAML: it is what Vale and Semgrep use for rules people edit by hand; it
+allows comments and multi-line strings for docs and examples, and PyYAML
+gives line numbers, so a malformed pack fails with ``file:line: what``.
+
+A pack is one family (one code prefix). Each rule names a *kind* (code in
+``cleaner/kinds``) and carries its docs (``what``/``why``/``fix_safety``)
+and examples. Selection by code or prefix, statuses and redirects live here.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .model import Safety
+
+BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+STATUSES = ("preview", "stable", "deprecated")
+MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+class RulePackError(ValueError):
+    """A rule pack is malformed; the message starts with ``file:line:``."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One embedded example. ``bad`` examples mark the expected span with ``[[...]]``."""
+
+    text: str  # without the marks
+    fix: str | None = None  # expected full text after the rule (None for good examples)
+    span: tuple[int, int] | None = None  # marked span in ``text``
+    corpus: tuple[str, ...] = ()  # other documents of the corpus, for rules that need corpus knowledge
+
+    @property
+    def is_bad(self) -> bool:
+        return self.fix is not None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    name: str
+    pack: str
+    category: str
+    kind: str
+    safety: Safety
+    status: str
+    message: str
+    reason: str
+    requires: tuple[str, ...]
+    what: str
+    why: str
+    fix_safety: str
+    references: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    priority: int = 0
+    source: str = ""  # file:line, for error messages
+    base_dir: Path = BUNDLED_RULES
+
+    def format_message(self, before: str, after: str, **extra: Any) -> str:
+        """The rule's message with ``{before}``, ``{after}`` and extra fields filled in."""
+        try:
+            return self.message.format(before=before, after=after, **extra)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+
+@dataclass
+class Pack:
+    name: str
+    prefix: str
+    category: str
+    description: str
+    requires: tuple[str, ...]
+    rules: list[RuleSpec]
+    path: Path
+    redirects: dict[str, str] = field(default_factory=dict)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader that records each mapping's line as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_example(raw: Any, where: str) -> Example:
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: an example must be a mapping with 'bad'+'fix' or 'good'")
+    corpus = tuple(raw.get("corpus", ()) or ())
+    if "good" in raw:
+        if not isinstance(raw["good"], str):
+            raise RulePackError(f"{where}: 'good' must be a string")
+        return Example(text=raw["good"], corpus=corpus)
+    bad, fix = raw.get("bad"), raw.get("fix")
+    if not isinstance(bad, str) or not isinstance(fix, str):
+        raise RulePackError(f"{where}: a bad example needs string fields 'bad' (span marked [[...]]) and 'fix'")
+    marks = list(MARK_RE.finditer(bad))
+    if len(marks) != 1:
+        raise RulePackError(f"{where}: 'bad' must mark exactly one span with [[...]], found {len(marks)}")
+    m = marks[0]
+    text = bad[:m.start()] + m.group(1) + bad[m.end():]
+    return Example(text=text, fix=fix, span=(m.start(), m.start() + len(m.group(1))), corpus=corpus)
+
+
+REQUIRED_RULE_FIELDS = ("id", "name", "kind", "message", "what", "why", "fix_safety", "examples")
+
+
+def _parse_rule(raw: Any, pack: dict[str, Any], path: Path) -> RuleSpec:
+    line = raw.get("__line__", "?") if isinstance(raw, dict) else "?"
+    where = f"{path}:{line}"
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: each rule must be a mapping")
+    missing = [k for k in REQUIRED_RULE_FIELDS if not raw.get(k)]
+    if missing:
+        raise RulePackError(f"{where}: rule {raw.get('id', '?')} lacks {', '.join(missing)}")
+    code, name = str(raw["id"]), str(raw["name"])
+    if not CODE_RE.match(code) or not code.startswith(pack["prefix"]):
+        raise RulePackError(f"{where}: rule id {code!r} must be {pack['prefix']} followed by three digits")
+    if not NAME_RE.match(name):
+        raise RulePackError(f"{where}: rule name {name!r} must be kebab-case, naming the damage")
+    try:
+        safety = Safety(raw.get("safety", "safe"))
+    except ValueError:
+        raise RulePackError(f"{where}: safety must be one of safe, unsafe, suggestion") from None
+    status = raw.get("status", "preview")
+    if status not in STATUSES:
+        raise RulePackError(f"{where}: status must be one of {', '.join(STATUSES)}")
+    examples = tuple(parse_example(e, f"{path}:{e.get('__line__', line) if isinstance(e, dict) else line}")
+                     for e in raw["examples"])
+    if not any(e.is_bad for e in examples) or all(e.is_bad for e in examples):
+        raise RulePackError(f"{where}: rule {code} needs at least one bad and one good example")
+    known = set(REQUIRED_RULE_FIELDS) | {"safety", "status", "reason", "requires", "references",
+                                         "category", "priority", "__line__"}
+    params = {k: v for k, v in raw.items() if k not in known}
+    requires = tuple(pack.get("requires", ())) + tuple(raw.get("requires", ()) or ())
+    return RuleSpec(
+        id=code, name=name, pack=pack["pack"], category=str(raw.get("category", pack["category"])),
+        kind=str(raw["kind"]), safety=safety, status=status, message=str(raw["message"]),
+        reason=str(raw.get("reason", name.replace("-", "_"))), requires=requires,
+        what=str(raw["what"]).strip(), why=str(raw["why"]).strip(), fix_safety=str(raw["fix_safety"]).strip(),
+        references=tuple(raw.get("references", ()) or ()), examples=examples, params=params,
+        priority=int(raw.get("priority", 0)), source=where, base_dir=path.parent,
+    )
+
+
+def load_pack(path: Path) -> Pack:
+    """Parse and validate one pack file (kinds validate their own parameters later)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        raise RulePackError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}:1: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise RulePackError(f"{path}:1: a pack must be a mapping with pack, prefix, category and rules")
+    for key in ("pack", "prefix", "category", "rules"):
+        if key not in data:
+            raise RulePackError(f"{path}:1: pack lacks {key!r}")
+    if not isinstance(data["rules"], list):
+        raise RulePackError(f"{path}:{data['__line__']}: 'rules' must be a list")
+    rules = [_parse_rule(r, data, path) for r in data["rules"]]
+    return Pack(name=str(data["pack"]), prefix=str(data["prefix"]), category=str(data["category"]),
+                description=str(data.get("description", "")).strip(),
+                requires=tuple(data.get("requires", ()) or ()), rules=rules, path=path,
+                redirects={str(k): str(v) for k, v in (data.get("redirects") or {}).items() if k != "__line__"})
+
+
+class Registry:
+    """Every pack and rule, with selection by code or prefix."""
+
+    def __init__(self, packs: list[Pack]):
+        self.packs = packs
+        self.rules: dict[str, RuleSpec] = {}
+        self.redirects: dict[str, str] = {}
+        for pack in packs:
+            self.redirects.update(pack.redirects)
+            for rule in pack.rules:
+                if rule.id in self.rules:
+                    raise RulePackError(f"{rule.source}: duplicate rule id {rule.id} "
+                                        f"(also at {self.rules[rule.id].source})")
+                self.rules[rule.id] = rule
+        names = {}
+        for rule in self.rules.values():
+            if rule.name in names:
+                raise RulePackError(f"{rule.source}: duplicate rule name {rule.name} (also {names[rule.name]})")
+            names[rule.name] = rule.id
+
+    def resolve(self, code: str) -> str:
+        """Follow redirects of renamed codes (``SPN001`` -> ``SPN101``)."""
+        seen = set()
+        while code in self.redirects and code not in seen:
+            seen.add(code)
+            code = self.redirects[code]
+        return code
+
+    def matches(self, rule: RuleSpec, selectors: Iterable[str]) -> bool:
+        """A rule matches a selector that is its code, its name, or a prefix of its code (``SPN``, ``SPN0``)."""
+        for sel in selectors:
+            sel = self.resolve(sel.strip())
+            if sel == "ALL" or rule.id.startswith(sel) or rule.name == sel:
+                return True
+        return False
+
+    def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
+        return [s for s in selectors if s != "ALL" and not any(self.matches(r, [s]) for r in self.rules.values())]
+
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = (), preview: bool = True) -> list[RuleSpec]:
+        select, ignore = list(select), list(ignore)
+        chosen = []
+        for rule in self.rules.values():
+            if select and not self.matches(rule, select):
+                continue
+            if ignore and self.matches(rule, ignore):
+                continue
+            if rule.status == "deprecated" and rule.id not in select:
+                continue
+            if rule.status == "preview" and not preview and rule.id not in select:
+                continue
+            chosen.append(rule)
+        return chosen
+
+
+def rule_dirs(extra: Iterable[str] = ()) -> tuple[Path, ...]:
+    env = os.environ.get("CLEANER_RULES_DIR")
+    base = Path(env) if env else BUNDLED_RULES
+    return (base, *(Path(p) for p in extra))
+
+
+@functools.lru_cache(maxsize=8)
+def load_registry(dirs: tuple[Path, ...] | None = None) -> Registry:
+    """Load every ``*.yaml`` pack of the given folders (default: the bundled ``rules/``)."""
+    dirs = dirs or rule_dirs()
+    packs = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise RulePackError(f"{folder}:1: rules folder does not exist")
+        for path in sorted(folder.glob("*.yaml")):
+            packs.append(load_pack(path))
+    registry = Registry(packs)
+    from .kinds import validate_rule  # late import: kinds import this module
+
+    for rule in registry.rules.values():
+        validate_rule(rule)
+    return registry
