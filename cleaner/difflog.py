@@ -55,9 +55,19 @@ def records(result: CleanResult) -> Iterator[dict]:
         yield change_record(result.doc_id, c)
 
 
+def dumps(rec: dict) -> str:
+    """One JSON line; lone surrogates (bytes kept by surrogateescape) are written as \\u escapes."""
+    line = json.dumps(rec, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(rec, ensure_ascii=True)
+    return line
+
+
 def write_records(fh: IO[str], result: CleanResult) -> None:
     for rec in records(result):
-        fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        fh.write(dumps(rec) + "\n")
 
 
 def change_from_record(rec: dict) -> Change:

@@ -131,10 +131,10 @@ def compose(original: str, current: str, changes: list[Change], winners: Sequenc
     new: list[Change] = []
     for cs, ce, ws, absorbed in groups:
         absorbed_all |= absorbed
-        first = {spans[i][0]: changes[i] for i in absorbed}
-        last = {spans[i][1]: changes[i] for i in absorbed}
-        o_start = first[cs].start if cs in first else to_original(cs)
-        o_end = last[ce].end if ce in last else to_original(ce)
+        at_start = [changes[i].start for i in absorbed if spans[i][0] == cs]
+        at_end = [changes[i].end for i in absorbed if spans[i][1] == ce]
+        o_start = min(at_start) if at_start else to_original(cs)
+        o_end = max(at_end) if at_end else to_original(ce)
         shifted = [replace(w, start=w.start - cs, end=w.end - cs) for w in ws]
         after = apply_edits(current[cs:ce], shifted)
         lead = max(ws, key=lambda w: (w.end - w.start, -w.start))

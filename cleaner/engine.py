@@ -27,13 +27,13 @@ from .registry import Registry, RuleSpec, load_registry, rule_dirs
 
 
 @functools.lru_cache(maxsize=4)
-def protected_automaton(path: Path) -> ahocorasick.Automaton | None:
-    """Terms no rule may change (``rules/lexicons/protected.txt``), matched case-sensitively."""
-    if not path.is_file():
-        return None
+def protected_automaton(dirs: tuple[Path, ...]) -> ahocorasick.Automaton | None:
+    """Terms no rule may change (``lexicons/protected.txt`` of each rules folder), case-sensitive."""
     auto = ahocorasick.Automaton()
-    for _, cols in read_rows(path):
-        auto.add_word(cols[0], len(cols[0]))
+    for path in (d / "lexicons" / "protected.txt" for d in dirs):
+        if path.is_file():
+            for _, cols in read_rows(path):
+                auto.add_word(cols[0], len(cols[0]))
     if len(auto) == 0:
         return None
     auto.make_automaton()
@@ -50,7 +50,7 @@ class Engine:
                                                           self.config.preview)
         self.matchers = compile_rules(self.rules, self.config.regex_timeout)
         self.detectors = all_detectors()
-        self.protected = protected_automaton(rule_dirs()[0] / "lexicons" / "protected.txt")
+        self.protected = protected_automaton(tuple(self.registry.dirs))
 
     # -- safety -----------------------------------------------------------------------------
     def effective_safety(self, edit: Edit) -> Safety:

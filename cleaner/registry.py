@@ -168,7 +168,10 @@ def load_pack(path: Path) -> Pack:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"
-        raise RulePackError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
+        where = ""
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            where = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        raise RulePackError(f"{path}:{line}: invalid YAML: {exc.problem or exc}{where}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}:1: cannot read: {exc}") from None
     if not isinstance(data, dict):
@@ -188,8 +191,9 @@ def load_pack(path: Path) -> Pack:
 class Registry:
     """Every pack and rule, with selection by code or prefix."""
 
-    def __init__(self, packs: list[Pack]):
+    def __init__(self, packs: list[Pack], dirs: tuple[Path, ...] = ()):
         self.packs = packs
+        self.dirs = dirs
         self.rules: dict[str, RuleSpec] = {}
         self.redirects: dict[str, str] = {}
         for pack in packs:
@@ -256,7 +260,7 @@ def load_registry(dirs: tuple[Path, ...] | None = None) -> Registry:
             raise RulePackError(f"{folder}:1: rules folder does not exist")
         for path in sorted(folder.glob("*.yaml")):
             packs.append(load_pack(path))
-    registry = Registry(packs)
+    registry = Registry(packs, dirs)
     from .kinds import validate_rule  # late import: kinds import this module
 
     for rule in registry.rules.values():

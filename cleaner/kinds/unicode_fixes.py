@@ -97,7 +97,7 @@ def fix_zero_width(text: str) -> Iterator[Span]:
         yield m.start(), m.end(), ""
 
 
-SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+(?=\p{L})|(?<=\p{L})\u00ad+(?=\s|$)")
+SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+(?=\p{L}|\p{P}|\s|$)")
 
 
 @fixer
