@@ -272,7 +272,7 @@ def rules_cmd(code, as_json):
     for r in rows:
         gate = f" (requires {', '.join(r['requires'])})" if r["requires"] else ""
         click.echo(f"{r['code']:<7} {r['name']:<32} {r['kind']:<12} {r['category']:<11} {r['safety']:<10} "
-                   f"{r['status']:<8}{gate}")
+                   f"{r['status']:<8} {r['message'][:70]}{gate}")
 
 
 @main.command("stats")

@@ -123,7 +123,8 @@ class Engine:
                               functools.partial(self._make_change, passes=passes))
             current = apply_edits(current, winners)
         else:
-            converged = not self.propose(Document(current, doc_id, profile, corpus, passes + 1), {}, [])
+            leftover = self.propose(Document(current, doc_id, profile, corpus, passes + 1), {}, [])
+            converged = not any(self.applies(e.safety) for e in leftover)
         if not converged:
             warnings.append(f"{doc_id}: did not converge after {self.config.max_passes} passes")
         result = CleanResult(doc_id, text, current, profile, changes, counters, passes, converged, warnings=warnings)
