@@ -99,3 +99,16 @@ def test_redirects_and_deprecated(tmp_path):
     assert [r.id for r in reg.select(["TST009"])] == ["TST001"]
     assert [r.id for r in reg.select()] == ["TST001"]
     assert [r.id for r in reg.select(["TST002"])] == ["TST002"]
+
+
+def test_every_pack_validates_against_the_json_schema():
+    import json
+
+    import jsonschema
+    import yaml
+
+    from cleaner.registry import BUNDLED_RULES
+
+    schema = json.loads((BUNDLED_RULES / "schema.json").read_text(encoding="utf-8"))
+    for path in sorted(BUNDLED_RULES.glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
