@@ -183,6 +183,8 @@ def _with_safety(edit: Edit, safety: Safety) -> Edit:
 
 def finalize(result: CleanResult) -> None:
     """Number the changes and give them output offsets and human line/column positions."""
+    if not result.changes:
+        return
     assign_out_offsets(result.changes)
     starts = line_start_offsets(result.original)
     for n, c in enumerate(result.changes, 1):

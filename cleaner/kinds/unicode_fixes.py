@@ -10,6 +10,7 @@ As in ftfy, each fixer is a small function; the YAML rule picks one with
 from __future__ import annotations
 
 import html
+import re
 from typing import Callable, Iterator
 
 import regex
@@ -56,7 +57,8 @@ def fix_html_entity(text: str) -> Iterator[Span]:
             yield m.start(), m.end(), value
 
 
-CONTROL = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# The stdlib engine: a plain character class scans several times faster than the regex module.
+CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
 @fixer
