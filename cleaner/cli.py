@@ -8,19 +8,21 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from .config import CleanerConfig, ConfigError
-from .difflog import LogError, read_log, summarize
+from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
-from .fileio import ENCODING_ERRORS, InputError, atomic_write, decode, encode, read_text_file
+from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
+                     iter_jsonl, read_text_file, write_error)
 from .model import Status
 from .registry import RulePackError, load_registry, rule_dirs
-from .runner import LogWriter, Runner, write_jsonl_outputs, write_text_outputs
+from .runner import STDIN, LogWriter, Runner, Source, write_jsonl_outputs, write_text_outputs
 
 
 def fail(message: str) -> None:
@@ -37,6 +39,8 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except (InputError, ConfigError, RulePackError, LogError, LogMismatch) as exc:
             fail(str(exc))
+        except OSError as exc:  # an I/O failure not anticipated elsewhere: still a message, not a traceback
+            fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
 
     return wrapper
 
@@ -91,44 +95,81 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file or folder ('-' = stdout).")
+@click.option("-o", "--output", help="Output file or folder ('-' = stdout). A folder when cleaning a folder or "
+                                     "several inputs, or when it exists as a folder or ends with '/'.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), help="Write the JSONL diff log here.")
-@click.option("--in-place", is_flag=True, help="Rewrite changed input files (atomically).")
+@click.option("--in-place", is_flag=True, help="Rewrite changed input files (atomically); others are not touched.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @config_options
 @handle_errors
 def clean(inputs, output, log_path, in_place, quiet, select, ignore, unsafe_fixes, config_path, no_corpus, fmt,
           text_field, id_field, encoding_errors, on_error):
     """Clean INPUTS (files, folders, or - for stdin) and write clean text plus a diff log."""
-    engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
-    if inputs == ("-",):
-        return clean_stdin(engine, output, log_path, encoding_errors, quiet)
-    if in_place == bool(output):
-        raise click.UsageError("give exactly one of -o/--output and --in-place")
-    roots = [Path(p) for p in inputs]
+    stdin = "-" in inputs
+    if stdin and len(inputs) > 1:
+        raise click.UsageError("'-' (stdin) cannot be combined with other inputs")
+    if in_place and (output or stdin):
+        raise click.UsageError("--in-place rewrites the input files: give no -o/--output and no '-'")
+    if not (in_place or output or stdin):
+        raise click.UsageError("give -o/--output (a file or folder) or --in-place")
+    roots = list(dict.fromkeys(Path(p) for p in inputs))
     for root in roots:
-        if not root.exists():
+        if root != STDIN and not root.exists():
             raise InputError(f"{root}: no such file or folder")
-    if output and (len(roots) > 1 or roots[0].is_dir()) and output.exists() and not output.is_dir():
-        raise InputError(f"{output}: output must be a folder when cleaning a folder or several inputs")
+    to_stdout = output == "-" or (stdin and not output)
+    out = None if to_stdout or in_place else Path(output)
+    several = len(roots) > 1 or roots[0].is_dir()
+    out_is_dir = out is not None and (several or out.is_dir() or output.endswith(("/", os.sep)))
+    if to_stdout and several:
+        raise click.UsageError("-o - (stdout) takes a single file or stdin")
+    if stdin and out_is_dir:
+        raise click.UsageError("with '-' (stdin), -o names the output file")
+    if out is not None and out_is_dir and out.exists() and not out.is_dir():
+        raise InputError(f"{out}: output must be a folder when cleaning a folder or several inputs, "
+                         f"and this is a file")
+    engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
 
     def out_for(path: Path) -> Path:
         if in_place:
             return path
+        if not out_is_dir:
+            return out
         for root in roots:
             if root.is_dir() and path.is_relative_to(root):
-                return output / path.relative_to(root)
-        return output if len(roots) == 1 and not roots[0].is_dir() else output / path.name
+                return out / path.relative_to(root)
+        return out / path.name
+
+    # an output folder inside an input folder, and the log, are never read as inputs
+    exclude = [Path(p) for p in (out if out_is_dir else None, log_path) if p is not None]
+    if out is not None and not stdin:
+        check_targets(roots, out_for, exclude)
+    if out is not None:  # fail now, not after the work, if the output cannot be written
+        folder = out if out_is_dir else out.parent
+        try:
+            if folder.exists() and not folder.is_dir():
+                raise NotADirectoryError(20, f"{folder} is a file, not a folder")
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(folder, exc, "cannot create output folder") from None
+    written: dict[Path, Path] = {}
+
+    def write(source: Source, data: bytes) -> None:
+        if to_stdout:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        target = out_for(source.path)
+        if written.setdefault(target, source.path) != source.path:
+            raise InputError(f"{written[target]} and {source.path} would both be written to {target}")
+        atomic_write(target, data)
 
     runner = Runner(engine, fmt=fmt, text_field=text_field, id_field=id_field, encoding_errors=encoding_errors,
-                    on_error=on_error, warn=lambda m: click.echo(m, err=True))
+                    on_error=on_error, warn=lambda m: click.echo(m, err=True), exclude=exclude)
     log = LogWriter(log_path)
     try:
         pairs = runner.clean(roots)
-        if fmt == "jsonl":
-            write_jsonl_outputs(pairs, out_for, log)
-        else:
-            write_text_outputs(pairs, out_for, log, encoding_errors, only_changed=in_place)
+        writer = write_jsonl_outputs if fmt == "jsonl" else write_text_outputs
+        writer(pairs, write, log, encoding_errors, only_changed=in_place)
     except BaseException:
         log.abort()
         raise
@@ -141,20 +182,51 @@ def clean(inputs, output, log_path, in_place, quiet, select, ignore, unsafe_fixe
         sys.exit(2)
 
 
-def clean_stdin(engine: Engine, output, log_path, encoding_errors, quiet) -> None:
-    text = decode(sys.stdin.buffer.read(), "<stdin>", encoding_errors)
-    result = engine.clean_one(text, "-")
-    data = encode(result.text, encoding_errors)
-    if output and str(output) != "-":
-        atomic_write(output, data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    log = LogWriter(log_path)
-    log.write(result)
-    log.commit()
-    if not quiet:
-        click.echo(f"cleaner: {len(result.applied)} edits applied, {len(result.suggested)} suggested", err=True)
+def check_targets(roots: list[Path], out_for, exclude: list[Path]) -> None:
+    """Before any work: no two inputs may map to one output, and no output may overwrite another input."""
+    skip = [os.path.abspath(p) for p in exclude]
+
+    def excluded(path: Path) -> bool:
+        here = os.path.abspath(path)
+        return any(here == e or here.startswith(e.rstrip(os.sep) + os.sep) for e in skip)
+
+    files = [path for root in roots for path in iter_files(root) if not (root.is_dir() and excluded(path))]
+    inputs = {os.path.abspath(p) for p in files}
+    seen: dict[Path, Path] = {}
+    for path in files:
+        target = out_for(path)
+        if seen.setdefault(target, path) != path:
+            raise InputError(f"{seen[target]} and {path} would both be written to {target}")
+        if os.path.abspath(target) in inputs and os.path.abspath(target) != os.path.abspath(path):
+            raise InputError(f"writing {path} to {target} would overwrite another input")
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print text that may hold undecodable bytes (kept by surrogateescape) without crashing."""
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "backslashreplace")
+    click.echo(data, err=err, nl=False)
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Lines split at '\\n' only (CR, U+2028 etc. stay inside lines, as in the file)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def unified_diff(before: str, after: str, label: str) -> str:
+    """A unified diff that marks a missing final newline the way diff(1) and git do."""
+    out = []
+    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{label}", f"b/{label}"):
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 @main.command()
@@ -165,86 +237,220 @@ def clean_stdin(engine: Engine, output, log_path, encoding_errors, quiet) -> Non
 @handle_errors
 def check(paths, diff, show_suggestions, select, ignore, unsafe_fixes, config_path, no_corpus, fmt, text_field,
           id_field, encoding_errors, on_error):
-    """Change nothing; exit 1 if cleaning PATHS would change them (the pre-commit entry point)."""
-    engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
+    """Change nothing; exit 1 if cleaning PATHS would change them (the pre-commit entry point).
+
+    Prints one `path:line:col CODE message` line per edit that would be made (or a unified diff
+    with --diff). Exit 0: nothing would change; 1: edits would be made; 2: usage or input error.
+    """
+    paths = list(dict.fromkeys(paths))
+    if STDIN in paths and len(paths) > 1:
+        raise click.UsageError("'-' (stdin) cannot be combined with other paths")
     for p in paths:
-        if not p.exists():
+        if p != STDIN and not p.exists():
             raise InputError(f"{p}: no such file or folder")
+    engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
     runner = Runner(engine, fmt=fmt, text_field=text_field, id_field=id_field, encoding_errors=encoding_errors,
                     on_error=on_error, warn=lambda m: click.echo(m, err=True))
     would_change = False
-    for source, result in runner.clean(list(paths)):
-        label = str(source.path) if fmt == "text" else source.doc_id
+    for source, result in runner.clean(paths):
+        if result is None:
+            continue
+        label = source.label or source.doc_id
         if result.changed:
             would_change = True
             if diff:
-                click.echo("".join(difflib.unified_diff(
-                    result.original.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                    f"a/{label}", f"b/{label}")), nl=False)
+                _echo(unified_diff(result.original, result.text, label))
         if not diff:
             for c in result.changes:
                 if c.status is Status.APPLIED or show_suggestions:
                     tag = "" if c.status is Status.APPLIED else f" [{c.status.value}]"
-                    click.echo(f"{label}:{c.line}:{c.col}: {c.rule} {c.message}{tag}")
+                    message = c.message.replace("\r", "\\r").replace("\n", "\\n")
+                    _echo(f"{label}:{c.line}:{c.col} {c.rule} {message}{tag}\n")
     if runner.stats.errors:
         sys.exit(2)
     sys.exit(1 if would_change else 0)
 
 
-def _doc_log(logs, path: Path, doc: str | None):
+# -- revert / apply ------------------------------------------------------------------------------
+
+def _path_matches(path: Path, doc_id: str) -> bool:
+    """Whether ``doc_id`` (a relative path in the log) names ``path``: equal, or a suffix at a '/'."""
+    p = path.as_posix()
+    return p == doc_id or p.endswith("/" + doc_id)
+
+
+def _doc_log(logs: dict[str, DocLog], path: Path, doc: str | None, text: str | None = None,
+             hash_key: str = "clean_sha256") -> DocLog:
+    """The log entry of one file: --doc, else its relative path, else the one whose hash matches."""
     if doc:
         if doc not in logs:
             raise LogError(f"document {doc!r} is not in the log")
         return logs[doc]
-    for key in (path.name, path.as_posix(), "-"):
-        if key in logs:
-            return logs[key]
+    by_path = sorted((d for d in logs if _path_matches(path, d)), key=len, reverse=True)
+    by_hash = [d for d, e in logs.items() if text is not None and e.header.get(hash_key) == sha256(text)]
+    if by_path and (by_path[0] in by_hash or not by_hash):
+        return logs[by_path[0]]
+    if len(by_hash) == 1:
+        return logs[by_hash[0]]
+    if by_path:  # the file's own entry, although its content changed: the hash check will say so
+        return logs[by_path[0]]
     if len(logs) == 1:
         return next(iter(logs.values()))
-    raise LogError(f"the log has {len(logs)} documents; say which one with --doc")
-
-
-@main.command("revert")
-@click.argument("clean_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--log", "log_path", required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
-@click.option("--doc", help="Document id in the log (default: the file's name, or the only document).")
-@click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict")
-@handle_errors
-def revert_cmd(clean_file, log_path, output, doc, encoding_errors):
-    """Rebuild the original of CLEAN_FILE exactly, from the diff log."""
-    entry = _doc_log(read_log(log_path), clean_file, doc)
-    text = read_text_file(clean_file, encoding_errors) or ""
-    original = revert(text, entry.changes)
-    _check_hash(entry.header, "original_sha256", original, "reverted text")
-    atomic_write(output, encode(original, encoding_errors))
+    raise LogError(f"{path}: the log has {len(logs)} documents and none is this file; say which one with --doc")
 
 
 def _check_hash(header: dict, key: str, text: str, what: str) -> None:
-    from .difflog import sha256
-
     if header.get(key) and header[key] != sha256(text):
         raise LogMismatch(f"the {what} does not match the log's {key}; the file or log was changed")
 
 
-@main.command("apply")
-@click.argument("original", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--log", "log_path", required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
-@click.option("--doc", help="Document id in the log (default: the file's name, or the only document).")
-@click.option("--exclude-rule", multiple=True, help="Leave out edits of these rule codes or prefixes.")
-@click.option("--exclude-edit", multiple=True, help="Leave out these edit ids (e.g. e3).")
-@click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict")
-@handle_errors
-def apply_cmd(original, log_path, output, doc, exclude_rule, exclude_edit, encoding_errors):
-    """Re-apply the logged edits to ORIGINAL, optionally leaving some out."""
-    entry = _doc_log(read_log(log_path), original, doc)
-    text = read_text_file(original, encoding_errors) or ""
-    rules, edits = split_codes(exclude_rule) or (), set(split_codes(exclude_edit) or ())
+def _revert_one(text: str, entry: DocLog, what: str) -> str:
+    _check_hash(entry.header, "clean_sha256", text, f"clean text of {what}")
+    original = revert(text, entry.changes)
+    _check_hash(entry.header, "original_sha256", original, f"reverted text of {what}")
+    return original
+
+
+def _apply_one(text: str, entry: DocLog, what: str, rules: tuple[str, ...], edits: set[str]) -> tuple[str, int]:
+    _check_hash(entry.header, "original_sha256", text, f"original of {what}")
     chosen = [c for c in entry.applied if c.id not in edits and not any(c.rule.startswith(r) for r in rules)]
     result = replay(text, chosen)
-    atomic_write(output, encode(result, encoding_errors))
-    click.echo(f"cleaner: applied {len(chosen)} of {len(entry.applied)} logged edits", err=True)
+    if len(chosen) == len(entry.applied):
+        _check_hash(entry.header, "clean_sha256", result, f"re-applied text of {what}")
+    return result, len(chosen)
+
+
+def _jsonl_prefix(logs: dict[str, DocLog], path: Path, doc: str | None) -> str:
+    """The file part of the log's record ids (``corpus.jsonl#12``) that belongs to ``path``."""
+    if doc:
+        return doc
+    prefixes = sorted({d.rsplit("#", 1)[0] for d in logs if "#" in d})
+    matching = sorted((p for p in prefixes if _path_matches(path, p)), key=len, reverse=True)
+    if matching:
+        return matching[0]
+    if len(prefixes) == 1:
+        return prefixes[0]
+    return path.name
+
+
+def _map_jsonl(path: Path, logs: dict[str, DocLog], doc: str | None, text_field: str, id_field: str | None,
+               errors: str, fn) -> bytes:
+    """Rewrite the text field of each record of a JSONL file with ``fn(text, entry, what)``."""
+    prefix = _jsonl_prefix(logs, path, doc)
+    chunks = []
+    for item in iter_jsonl(path, text_field, id_field, errors, on_error="skip"):
+        if isinstance(item, BadLine):
+            chunks.append(item.raw)
+            continue
+        doc_id = item.doc_id or f"{prefix}#{item.line}"
+        if doc_id not in logs:
+            raise LogError(f"{path}:{item.line}: record {doc_id!r} is not in the log")
+        new = fn(item.text, logs[doc_id], f"{path}:{item.line}")
+        if new == item.text:
+            chunks.append(item.raw)
+        else:
+            chunks.append(dump_record({**item.fields, text_field: new}, errors) + ending(item.raw))
+    return b"".join(chunks)
+
+
+def _folder_jobs(folder: Path, logs: dict[str, DocLog], output: Path) -> list[tuple[Path, Path, DocLog]]:
+    if output.exists() and not output.is_dir():
+        raise InputError(f"{output}: must be a folder when the input is a folder")
+    jobs, missing = [], []
+    for doc_id, entry in logs.items():
+        if Path(doc_id).is_absolute() or ".." in Path(doc_id).parts:
+            raise LogError(f"{doc_id!r}: a document id in the log is not a relative path inside the folder")
+        src = folder / doc_id
+        (jobs.append((src, output / doc_id, entry)) if src.is_file() else missing.append(doc_id))
+    if missing:
+        raise InputError(f"{folder}: no file for {len(missing)} logged document(s): {', '.join(missing[:5])}"
+                         + (" ..." if len(missing) > 5 else ""))
+    return jobs
+
+
+def _run_mapping(source: Path, log_path: Path, output: Path, doc, fmt, text_field, id_field, encoding_errors,
+                 hash_key: str, fn) -> int:
+    """revert/apply over a file, a JSONL corpus or a folder; everything is computed before anything is written."""
+    logs = read_log(log_path)
+    outputs: list[tuple[Path, bytes]] = []
+    if source.is_dir():
+        if doc:
+            raise click.UsageError("--doc names one document; it cannot be used with a folder")
+        if fmt == "jsonl":
+            raise click.UsageError("--format jsonl takes a JSONL file, not a folder")
+        for src, dst, entry in _folder_jobs(source, logs, output):
+            text = _read(src, encoding_errors)
+            outputs.append((dst, encode(fn(text, entry, str(src)), encoding_errors)))
+    elif fmt == "jsonl":
+        outputs.append((output, _map_jsonl(source, logs, doc, text_field, id_field, encoding_errors, fn)))
+    else:
+        text = _read(source, encoding_errors)
+        entry = _doc_log(logs, source, doc, text, hash_key)
+        outputs.append((output, encode(fn(text, entry, str(source)), encoding_errors)))
+    for dst, data in outputs:
+        atomic_write(dst, data)
+    return len(outputs)
+
+
+def _read(path: Path, errors: str) -> str:
+    text = read_text_file(path, errors)
+    if text is None:
+        raise InputError(f"{path}: binary file, not a cleaned text")
+    return text
+
+
+def mapping_options(func):
+    opts = [
+        click.option("--log", "log_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="The JSONL diff log written by `cleaner clean --log`."),
+        click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+                     help="Output file (a folder when the input is a folder)."),
+        click.option("--doc", help="Document id in the log (default: found by path, then by content hash)."),
+        click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True),
+        click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
+        click.option("--id-field", default=None, help="JSONL field holding the document id."),
+        click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+@main.command("revert")
+@click.argument("clean_file", type=click.Path(exists=True, path_type=Path))
+@mapping_options
+@handle_errors
+def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors):
+    """Rebuild the original of CLEAN_FILE (a file, a JSONL corpus or a folder) exactly, from the diff log."""
+    _run_mapping(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors, "clean_sha256",
+                 _revert_one)
+
+
+@main.command("apply")
+@click.argument("original", type=click.Path(exists=True, path_type=Path))
+@mapping_options
+@click.option("--exclude-rule", multiple=True, help="Leave out edits of these rule codes or prefixes.")
+@click.option("--exclude-edit", multiple=True, help="Leave out these edit ids (e.g. e3).")
+@handle_errors
+def apply_cmd(original, log_path, output, doc, fmt, text_field, id_field, encoding_errors, exclude_rule,
+              exclude_edit):
+    """Re-apply the logged edits to ORIGINAL (a file, a JSONL corpus or a folder), optionally leaving some out."""
+    rules, edits = split_codes(exclude_rule) or (), set(split_codes(exclude_edit) or ())
+    counts = [0, 0]
+    seen_ids: set[str] = set()
+
+    def fn(text: str, entry: DocLog, what: str) -> str:
+        seen_ids.update(c.id for c in entry.applied)
+        result, n = _apply_one(text, entry, what, rules, edits)
+        counts[0] += n
+        counts[1] += len(entry.applied)
+        return result
+
+    _run_mapping(original, log_path, output, doc, fmt, text_field, id_field, encoding_errors, "original_sha256", fn)
+    unknown = sorted(edits - seen_ids)
+    if unknown:
+        click.echo(f"cleaner: warning: no applied edit with id {', '.join(unknown)} in the log", err=True)
+    click.echo(f"cleaner: applied {counts[0]} of {counts[1]} logged edits", err=True)
 
 
 @main.command("rules")

@@ -14,7 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 ENCODING_ERRORS = ("strict", "replace", "surrogateescape")
 TEXT_SUFFIXES_SKIPPED = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".zst", ".parquet", ".pyc"}
@@ -28,10 +28,20 @@ class InputError(ValueError):
 class Record:
     """One document of a JSONL corpus: its text plus every other field, kept as is."""
 
-    doc_id: str
+    doc_id: str  # the id field's value, or "" when there is none
     text: str
     fields: dict
     line: int
+    raw: bytes = b""
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A JSONL line that is not a usable record (``message`` says why; empty for a blank line)."""
+
+    line: int
+    raw: bytes
+    message: str
 
 
 def looks_binary(data: bytes) -> bool:
@@ -75,27 +85,61 @@ def encode(text: str, errors: str = "strict") -> bytes:
     return text.encode("utf-8", errors="surrogateescape" if errors == "surrogateescape" else "strict")
 
 
+def new_file_mode() -> int:
+    """The mode ``open()`` would give a new file: 0o666 less the process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _blocker(path: Path) -> str | None:
+    """Why ``path`` cannot be written, if a parent is a regular file or the path is a folder."""
+    if path.is_dir():
+        return f"{path} is a folder"
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else f"{parent} is a file, not a folder"
+    return None
+
+
+def write_error(path: Path, exc: OSError, what: str = "cannot write") -> InputError:
+    """A clear message for a failed write: names the file and, when it can, the real cause."""
+    reason = _blocker(Path(path)) or exc.strerror or str(exc)
+
+    return InputError(f"{path}: {what}: {reason}")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename)."""
+    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename).
+
+    A new file gets the usual ``0o666 & ~umask`` mode; an existing one keeps its mode. A symlink
+    is written through (its target is replaced), so links in a tree cleaned in place stay links.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        mode = path.stat().st_mode & 0o7777 if path.exists() else new_file_mode()
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
         raise
 
 
@@ -119,21 +163,68 @@ def iter_files(root: Path) -> Iterator[Path]:
 
 
 def iter_jsonl(path: Path, text_field: str, id_field: str | None, errors: str = "strict",
-               on_error: str = "stop", warn=print) -> Iterator[Record]:
-    """Records of a JSONL corpus. A malformed line stops the run, or is reported and skipped."""
-    with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
+               on_error: str = "stop") -> Iterator[Record | BadLine]:
+    """Records of the JSONL corpus at ``path``; see :func:`iter_jsonl_lines`."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        yield from iter_jsonl_lines(fh, str(path), text_field, id_field, errors, on_error)
+
+
+def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_field: str | None,
+                     errors: str = "strict", on_error: str = "stop") -> Iterator[Record | BadLine]:
+    """Records of a JSONL corpus, each with its raw line so unchanged records are written back byte for byte.
+
+    A malformed line (not JSON, not an object, no string ``text_field``) raises :class:`InputError`
+    naming the file and line with ``on_error="stop"``; with ``"skip"`` it is yielded as a
+    :class:`BadLine` (the caller reports it and copies it through unchanged). Blank lines are
+    yielded as a BadLine with an empty message (kept, not reported).
+
+    >>> [type(r).__name__ for r in iter_jsonl_lines([b'{"text": "a"}\\n', b'\\n', b'[1]\\n'], "x", "text", None,
+    ...                                              on_error="skip")]
+    ['Record', 'BadLine', 'BadLine']
+    """
+    offset = 0
+    for n, raw in enumerate(lines, 1):
+        offset, at = offset + len(raw), offset
+        if not raw.strip():
+            yield BadLine(n, raw, "")
+            continue
+        try:
             try:
-                obj = json.loads(decode(raw, f"{path}:{n}", errors))
-                if not isinstance(obj, dict) or not isinstance(obj.get(text_field), str):
-                    raise InputError(f"{path}:{n}: record has no string field {text_field!r}")
-            except (ValueError, RecursionError) as exc:
-                msg = str(exc) if isinstance(exc, InputError) else f"{path}:{n}: malformed JSON: {exc}"
-                if on_error == "stop":
-                    raise InputError(msg) from None
-                warn(f"warning: {msg}; skipped")
-                continue
-            doc_id = str(obj.get(id_field)) if id_field and id_field in obj else f"{path.name}:{n}"
-            yield Record(doc_id, obj[text_field], obj, n)
+                line = raw.decode("utf-8", errors)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}:{n}: invalid UTF-8 at byte {at + exc.start} "
+                                 f"({raw[exc.start:exc.start + 4]!r}); use --encoding-errors replace or "
+                                 f"surrogateescape to read it anyway") from None
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise InputError(f"{name}:{n}: record is a JSON {type(obj).__name__}, not an object")
+            if not isinstance(obj.get(text_field), str):
+                raise InputError(f"{name}:{n}: record has no string field {text_field!r}")
+        except (ValueError, RecursionError) as exc:
+            msg = str(exc) if isinstance(exc, InputError) else f"{name}:{n}: malformed JSON: {exc}"
+            if on_error == "stop":
+                raise InputError(msg) from None
+            yield BadLine(n, raw, msg)
+            continue
+        doc_id = str(obj[id_field]) if id_field and id_field in obj else ""
+        yield Record(doc_id, obj[text_field], obj, n, raw)
+
+
+def ending(raw: bytes) -> bytes:
+    """The line ending of a raw line (b"\r\n", b"\n" or b"" for a last line without one)."""
+    return b"\r\n" if raw.endswith(b"\r\n") else b"\n" if raw.endswith(b"\n") else b""
+
+
+def dump_record(record: dict, errors: str = "strict") -> bytes:
+    """One JSON object as UTF-8; lone surrogates (undecodable bytes kept by surrogateescape) as \\u escapes."""
+    line = json.dumps(record, ensure_ascii=False)
+    for how in ("strict", "surrogateescape") if errors == "surrogateescape" else ("strict",):
+        try:
+            return line.encode("utf-8", how)
+        except UnicodeEncodeError:
+            pass
+    return json.dumps(record, ensure_ascii=True).encode("ascii")

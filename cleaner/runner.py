@@ -1,13 +1,15 @@
 """Run the engine over files, folders and JSONL corpora; the CLI only parses arguments.
 
 A folder is read twice, streaming: once to learn corpus knowledge, once to
-clean. Each output is written atomically, and so is the diff log (to a
-temporary file renamed at the end), so an interrupted run loses nothing.
+clean (stdin is read once and kept). With ``on_error="stop"`` the learning pass
+also finds unreadable inputs before any output is written. Each output is
+written atomically, and so is the diff log (to a temporary file renamed at the
+end), so an interrupted run loses nothing. JSONL records that do not change, and
+lines that are not records, are written back byte for byte.
 """
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 import tempfile
@@ -15,24 +17,35 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .corpus import CorpusKnowledge, learn
 from .difflog import write_records
 from .engine import Engine
-from .fileio import InputError, atomic_write, encode, iter_files, iter_jsonl, read_text_file
+from .fileio import (BadLine, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
+                     looks_binary, read_text_file, write_error)
 from .model import CleanResult
 
 
 @dataclass
 class Source:
-    """One unit of input: a text file, or one record of a JSONL file."""
+    """One unit of input: a text file, one record of a JSONL file, or stdin (path ``-``).
+
+    A JSONL line that is not a record (blank, or malformed under ``on_error="skip"``) is a
+    source with ``passthrough=True``: it is not cleaned, and is copied to the output unchanged.
+    """
 
     doc_id: str
     path: Path
     text: str
     record: dict | None = None
     text_field: str = "text"
+    raw: bytes = b""  # JSONL: the record's line as read (unchanged records are written back byte for byte)
+    label: str = ""  # how `check` names it (the path, or path#record for JSONL)
+    passthrough: bool = False
+
+
+STDIN = Path("-")
 
 
 @dataclass
@@ -68,10 +81,15 @@ class RunStats:
 
 
 class Runner:
-    """Clean inputs with one engine; ``on_error`` is 'stop' (raise) or 'skip' (report and go on)."""
+    """Clean inputs with one engine; ``on_error`` is 'stop' (raise) or 'skip' (report and go on).
+
+    ``exclude``: paths (files or folders) never read as inputs, e.g. an output folder or the
+    diff log inside the input folder.
+    """
 
     def __init__(self, engine: Engine, *, fmt: str = "text", text_field: str = "text", id_field: str | None = None,
-                 encoding_errors: str = "strict", on_error: str = "stop", warn: Callable[[str], None] | None = None):
+                 encoding_errors: str = "strict", on_error: str = "stop", warn: Callable[[str], None] | None = None,
+                 exclude: Iterable[Path] = ()):
         self.engine = engine
         self.fmt = fmt
         self.text_field = text_field
@@ -79,20 +97,33 @@ class Runner:
         self.errors = encoding_errors
         self.on_error = on_error
         self.warn = warn or (lambda msg: print(msg, file=sys.stderr))
+        self.exclude = tuple(Path(os.path.abspath(p)) for p in exclude)
         self.stats = RunStats()
+        self._stdin: bytes | None = None
 
     # -- reading ------------------------------------------------------------------------------
+    def stdin_bytes(self) -> bytes:
+        if self._stdin is None:  # read once: the learning pass and the cleaning pass both need it
+            self._stdin = sys.stdin.buffer.read()
+        return self._stdin
+
+    def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        here = Path(os.path.abspath(path))
+        return any(here == e or e in here.parents for e in self.exclude)
+
     def sources(self, root: Path) -> Iterator[Source]:
+        if root == STDIN:
+            yield from self._stdin_sources()
+            return
         base = root if root.is_dir() else root.parent
         for path in iter_files(root):
+            if root.is_dir() and self.excluded(path):
+                continue
             rel = path.relative_to(base).as_posix() if root.is_dir() else path.name
             if self.fmt == "jsonl":
-                try:
-                    for rec in iter_jsonl(path, self.text_field, self.id_field, self.errors, self.on_error, self.warn):
-                        yield Source(f"{rel}#{rec.doc_id}" if not self.id_field else rec.doc_id, path,
-                                     rec.text, rec.fields, self.text_field)
-                except InputError as exc:
-                    self._error(str(exc))
+                yield from self._jsonl_sources(path, rel)
                 continue
             try:
                 text = read_text_file(path, self.errors)
@@ -100,31 +131,84 @@ class Runner:
                 self._error(str(exc))
                 continue
             if text is None:
-                self.stats.skipped += 1
-                self.warn(f"warning: {path}: binary file skipped")
+                self._skip_binary(path)
                 continue
-            yield Source(rel, path, text)
+            yield Source(rel, path, text, label=str(path))
 
-    def _error(self, message: str) -> None:
+    def _skip_binary(self, path: Path) -> None:
+        self.stats.skipped += 1
+        self.warn(f"warning: {path}: binary file skipped")
+
+    def _stdin_sources(self) -> Iterator[Source]:
+        data = self.stdin_bytes()
+        if self.fmt == "jsonl":
+            yield from self._records(STDIN, "-", data.splitlines(keepends=True), "<stdin>")
+            return
+        try:
+            yield Source("-", STDIN, decode(data, "<stdin>", self.errors), label="-")
+        except InputError as exc:
+            self._error(str(exc))
+
+    def _jsonl_sources(self, path: Path, rel: str) -> Iterator[Source]:
+        try:
+            with open(path, "rb") as fh:
+                if looks_binary(fh.read(8192)):
+                    self._skip_binary(path)
+                    return
+                fh.seek(0)
+                yield from self._records(path, rel, fh, str(path))
+        except OSError as exc:
+            self._error(f"{path}: cannot read: {exc.strerror}")
+        except InputError as exc:
+            self._error(str(exc))
+
+    def _records(self, path: Path, rel: str, lines: Iterable[bytes], name: str) -> Iterator[Source]:
+        empty = True
+        for item in iter_jsonl_lines(lines, name, self.text_field, self.id_field, self.errors, self.on_error):
+            empty = False
+            if isinstance(item, BadLine):
+                if item.message:
+                    self._error(item.message, what="line")
+                yield Source(f"{rel}#{item.line}", path, "", raw=item.raw, passthrough=True)
+                continue
+            doc_id = item.doc_id or f"{rel}#{item.line}"
+            yield Source(doc_id, path, item.text, item.fields, self.text_field, raw=item.raw,
+                         label=f"{name}#{item.doc_id or item.line}")
+        if empty:  # an empty corpus file still gets its (empty) output
+            yield Source(f"{rel}#0", path, "", passthrough=True)
+
+    def _error(self, message: str, what: str = "file") -> None:
         if self.on_error == "stop":
             raise InputError(message)
         self.stats.errors.append(message)
-        self.warn(f"error: {message}; skipped")
+        self.warn(f"error: {message}; {what} skipped" + (", copied unchanged" if what == "line" else ""))
 
     def knowledge(self, roots: list[Path]) -> CorpusKnowledge | None:
+        """Learn corpus knowledge in a first streaming pass.
+
+        With ``on_error="stop"`` an unreadable input stops the run here, before any output is written.
+        """
         if not self.engine.config.corpus_knowledge:
             return None
         quiet = Runner(self.engine, fmt=self.fmt, text_field=self.text_field, id_field=self.id_field,
-                       encoding_errors=self.errors, on_error="skip", warn=lambda msg: None)
-        return learn((s.doc_id, s.text) for root in roots for s in quiet.sources(root))
+                       encoding_errors=self.errors, on_error=self.on_error, warn=lambda msg: None,
+                       exclude=self.exclude)
+        if STDIN in roots:
+            quiet._stdin = self.stdin_bytes()
+        return learn((s.doc_id, s.text) for root in roots for s in quiet.sources(root) if not s.passthrough)
 
     # -- cleaning -----------------------------------------------------------------------------
-    def clean(self, roots: list[Path], corpus: CorpusKnowledge | None = None) -> Iterator[tuple[Source, CleanResult]]:
+    def clean(self, roots: list[Path], corpus: CorpusKnowledge | None = None
+              ) -> Iterator[tuple[Source, CleanResult | None]]:
+        """(source, result) pairs in input order; result is None for JSONL lines copied through."""
         start = time.perf_counter()
         if corpus is None:
             corpus = self.knowledge(roots)
         for root in roots:
             for source in self.sources(root):
+                if source.passthrough:
+                    yield source, None
+                    continue
                 result = self.engine.clean_one(source.text, source.doc_id, corpus)
                 self.stats.add(result)
                 yield source, result
@@ -139,10 +223,12 @@ class LogWriter:
         self.fh: io.TextIOBase | None = None
         if self.path:
             try:
+                if self.path.is_dir():
+                    raise IsADirectoryError(21, "is a folder")
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             except OSError as exc:
-                raise InputError(f"{self.path}: cannot write diff log: {exc.strerror}") from None
+                raise write_error(self.path, exc, "cannot write diff log") from None
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, result: CleanResult) -> None:
@@ -151,43 +237,67 @@ class LogWriter:
 
     def commit(self) -> None:
         if self.fh and self.path:
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-            os.replace(self.tmp, self.path)
-            self.fh = None
+            try:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+                self.fh = None
+                mode = self.path.stat().st_mode & 0o7777 if self.path.exists() else new_file_mode()
+                os.chmod(self.tmp, mode)
+                os.replace(self.tmp, self.path)
+            except OSError as exc:
+                self.abort()
+                raise write_error(self.path, exc, "cannot write diff log") from None
 
     def abort(self) -> None:
         if self.fh:
             self.fh.close()
-            os.unlink(self.tmp)
             self.fh = None
+        if self.path and os.path.exists(self.tmp):
+            os.unlink(self.tmp)
 
 
-def write_jsonl_outputs(pairs: Iterator[tuple[Source, CleanResult]], out_for: Callable[[Path], Path],
-                        log: LogWriter) -> None:
-    """Group records by their input file and write each output JSONL atomically."""
-    current: Path | None = None
-    lines: list[str] = []
+Writer = Callable[[Source, bytes], None]
+
+
+def write_jsonl_outputs(pairs: Iterable[tuple[Source, CleanResult | None]], write: Writer, log: LogWriter,
+                        errors: str = "strict", only_changed: bool = False) -> None:
+    """Group records by their input file and write each output JSONL in one piece (atomically).
+
+    Unchanged records and copied-through lines keep their bytes exactly; a changed record is
+    re-serialised with every other field kept, in the same order, with the line's own ending.
+    With ``only_changed`` a file none of whose records changed is not written at all.
+    """
+    current: Source | None = None
+    chunks: list[bytes] = []
+    changed = False
 
     def flush() -> None:
-        if current is not None:
-            atomic_write(out_for(current), "".join(lines).encode("utf-8"))
+        if current is not None and (changed or not only_changed):
+            write(current, b"".join(chunks))
 
     for source, result in pairs:
-        if source.path != current:
+        if current is None or source.path != current.path:
             flush()
-            current, lines = source.path, []
-        record = dict(source.record or {})
-        record[source.text_field] = result.text
-        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-        log.write(result)
+            current, chunks, changed = source, [], False
+        if result is None or not result.changed:
+            chunks.append(source.raw)
+        else:
+            record = dict(source.record or {})
+            record[source.text_field] = result.text
+            chunks.append(dump_record(record, errors) + ending(source.raw))
+            changed = True
+        if result is not None:
+            log.write(result)
     flush()
 
 
-def write_text_outputs(pairs: Iterator[tuple[Source, CleanResult]], out_for: Callable[[Path], Path],
-                       log: LogWriter, errors: str, only_changed: bool = False) -> None:
+def write_text_outputs(pairs: Iterable[tuple[Source, CleanResult | None]], write: Writer, log: LogWriter,
+                       errors: str = "strict", only_changed: bool = False) -> None:
+    """Write each cleaned text (with ``only_changed``, only texts that changed)."""
     for source, result in pairs:
+        if result is None:
+            continue
         if not (only_changed and not result.changed):
-            atomic_write(out_for(source.path), encode(result.text, errors))
+            write(source, encode(result.text, errors))
         log.write(result)
