@@ -21,7 +21,8 @@ import yaml
 
 from .model import Safety
 
-BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+_PACKAGED_RULES = Path(__file__).resolve().parent / "_rules"  # a wheel install (see setup.py)
+BUNDLED_RULES = _PACKAGED_RULES if _PACKAGED_RULES.is_dir() else Path(__file__).resolve().parent.parent / "rules"
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STATUSES = ("preview", "stable", "deprecated")

@@ -717,8 +717,6 @@ def test_surrogateescape_round_trips_invalid_bytes_exactly(tmp_path):
     assert diff.exit_code == 1 and b"\xff\xfe bytes" in diff.stdout_bytes
 
 
-@pytest.mark.xfail(strict=True, reason="engine (lead): MOJ001 runs ftfy with fix_surrogates=True, so on a line that "
-                   "also has mojibake the bytes kept by surrogateescape become U+FFFD in the output")
 def test_surrogateescape_keeps_invalid_bytes_on_a_mojibake_line(tmp_path):
     data = b"Le caf\xc3\x83\xc2\xa9 \xff\xfe raw \xe9 bytes\n"
     write(tmp_path / "raw.txt", data)

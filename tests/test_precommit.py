@@ -117,13 +117,8 @@ def local_config(hook_id: str) -> dict:
     return {"repos": [{"repo": "local", "hooks": [{**hook, "language": "system", "entry": entry}]}]}
 
 
-# A regular (non-editable) install, which is what pre-commit does, has no rule packs: registry.BUNDLED_RULES
-# is <package>/../rules, i.e. site-packages/rules, and pyproject ships only cleaner*. Fix (lead: registry.py,
-# pyproject.toml): ship rules/ as package data (e.g. package-dir {"cleaner._rules" = "rules"}) and look there
-# first. Remove this mark when it passes.
 WHERE = [
-    pytest.param("real repo", marks=pytest.mark.xfail(
-        strict=True, reason="non-editable install has no rules/: 'site-packages/rules:1: rules folder does not exist'")),
+    "real repo",
     "local system fallback",
 ]
 

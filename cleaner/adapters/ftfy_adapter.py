@@ -21,6 +21,9 @@ from ..edits import align_offsets
 MOJIBAKE_HINT = regex.compile(r"[ÃÂâÐÑÄÅÆÎÏÕØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€ƒ„…†‡‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\x80-\x9f\ufffd]")
 
 
+SURROGATE_RUN = regex.compile(r"[\ud800-\udfff]+")  # bytes kept by surrogateescape: never rewritten
+
+
 @functools.lru_cache(maxsize=1)
 def conservative_config() -> ftfy.TextFixerConfig:
     """Repair encoding damage only; everything that is style stays as written."""
@@ -36,7 +39,7 @@ def conservative_config() -> ftfy.TextFixerConfig:
         fix_character_width=False,  # style, not damage
         uncurl_quotes=False,  # typographic quotes are correct text
         fix_line_breaks=False,  # CRLF is the author's choice
-        fix_surrogates=True,
+        fix_surrogates=False,  # lone surrogates are bytes kept by --encoding-errors surrogateescape
         remove_control_chars=False,
         normalization=None,  # NFC/NFKC would change text that is not damaged
         explain=False,
@@ -62,9 +65,15 @@ def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
         return
     pos = 0
     for line in text.splitlines(keepends=True):
-        if looks_like_mojibake(line):
-            fixed = ftfy.fix_text(line, config=conservative_config())
-            if fixed != line:
-                for a0, a1, b0, b1 in align_offsets(line, fixed):
-                    yield pos + a0, pos + a1, fixed[b0:b1]
+        # Bytes kept by surrogateescape appear as lone surrogates: repair around them, never through them.
+        offset = 0
+        for piece in SURROGATE_RUN.split(line):
+            if looks_like_mojibake(piece):
+                fixed = ftfy.fix_text(piece, config=conservative_config())
+                if fixed != piece:
+                    for a0, a1, b0, b1 in align_offsets(piece, fixed):
+                        yield pos + offset + a0, pos + offset + a1, fixed[b0:b1]
+            offset += len(piece)
+            m = SURROGATE_RUN.match(line, offset)
+            offset = m.end() if m else offset
         pos += len(line)
