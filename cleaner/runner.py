@@ -25,6 +25,7 @@ from .engine import Engine
 from .fileio import (BadLine, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
                      looks_binary, read_text_file, write_error)
 from .model import CleanResult
+from .readers import ShardReader, iter_inputs
 
 
 @dataclass
@@ -118,12 +119,12 @@ class Runner:
             yield from self._stdin_sources()
             return
         base = root if root.is_dir() else root.parent
-        for path in iter_files(root):
+        for path in iter_inputs(root, self.fmt):
             if root.is_dir() and self.excluded(path):
                 continue
             rel = path.relative_to(base).as_posix() if root.is_dir() else path.name
-            if self.fmt == "jsonl":
-                yield from self._jsonl_sources(path, rel)
+            if self.fmt != "text":  # JSONL (plain, .gz, .zst) and Parquet, streaming: cleaner/readers.py
+                yield from ShardReader(self, path, rel)
                 continue
             try:
                 text = read_text_file(path, self.errors)
