@@ -59,7 +59,8 @@ def config_options(func):
         click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="A .cleaner.toml or pyproject.toml to read instead of discovering one."),
         click.option("--no-corpus", is_flag=True, help="Do not learn corpus knowledge before cleaning."),
-        click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True),
+        click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "parquet"]), default="text",
+                     show_default=True, help="jsonl: also .jsonl.gz/.jsonl.zst; parquet: *.parquet (pyarrow)."),
         click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
         click.option("--id-field", default=None, help="JSONL field holding the document id."),
         click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True,
@@ -100,10 +101,16 @@ def main() -> None:
 @click.option("--log", "log_path", type=click.Path(path_type=Path), help="Write the JSONL diff log here.")
 @click.option("--in-place", is_flag=True, help="Rewrite changed input files (atomically); others are not touched.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes, one input file each (default: all cores). Output is the same for any number.")
+@click.option("--resume", is_flag=True, help="Skip input files already finished by an interrupted run.")
+@click.option("--engine", "engine_kind", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where files are cleaned: local processes, or Ray actors (pip install 'cleaner[ray]').")
+@click.option("--ray-address", default=None, help="With --engine ray: the cluster to join (default: a local one).")
 @config_options
 @handle_errors
-def clean(inputs, output, log_path, in_place, quiet, select, ignore, unsafe_fixes, config_path, no_corpus, fmt,
-          text_field, id_field, encoding_errors, on_error):
+def clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, ray_address, select, ignore,
+          unsafe_fixes, config_path, no_corpus, fmt, text_field, id_field, encoding_errors, on_error):
     """Clean INPUTS (files, folders, or - for stdin) and write clean text plus a diff log."""
     stdin = "-" in inputs
     if stdin and len(inputs) > 1:
@@ -151,6 +158,24 @@ def clean(inputs, output, log_path, in_place, quiet, select, ignore, unsafe_fixe
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise write_error(folder, exc, "cannot create output folder") from None
+    if not (to_stdout or stdin):  # files out: sharded, streaming, parallel, resumable (cleaner/parallel.py)
+        from .parallel import Options, clean_files
+
+        report = clean_files(engine, roots, out_for, options=Options(fmt, text_field, id_field, encoding_errors,
+                                                                     on_error, only_changed=in_place),
+                             exclude=exclude, log_path=log_path, output_dir=out if out_is_dir else None,
+                             output_file=None if out_is_dir else out, jobs=jobs, resume=resume,
+                             executor=engine_kind, ray_address=ray_address, quiet=quiet,
+                             echo=lambda m: click.echo(m, err=True))
+        for w in report.stats.warnings:
+            click.echo(f"warning: {w}", err=True)
+        if not quiet:
+            click.echo(report.summary(), err=True)
+        if report.stats.errors:
+            sys.exit(2)
+        return
+    if fmt == "parquet":
+        raise click.UsageError("--format parquet reads and writes files: give an input file or folder and -o")
     written: dict[Path, Path] = {}
 
     def write(source: Source, data: bytes) -> None:
