@@ -277,13 +277,18 @@ def check(paths, diff, show_suggestions, select, ignore, unsafe_fixes, config_pa
     runner = Runner(engine, fmt=fmt, text_field=text_field, id_field=id_field, encoding_errors=encoding_errors,
                     on_error=on_error, warn=lambda m: click.echo(m, err=True))
     would_change = False
+    from .report.terminal import print_diff, terminal_console
+
+    console = terminal_console() if diff else None  # colour only on a terminal; plain diff otherwise
     for source, result in runner.clean(paths):
         if result is None:
             continue
         label = source.label or source.doc_id
         if result.changed:
             would_change = True
-            if diff:
+            if diff and console is not None:
+                print_diff(unified_diff(result.original, result.text, label), console)
+            elif diff:
                 _echo(unified_diff(result.original, result.text, label))
         if not diff:
             for c in result.changes:
@@ -456,10 +461,22 @@ def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, enc
 @mapping_options
 @click.option("--exclude-rule", multiple=True, help="Leave out edits of these rule codes or prefixes.")
 @click.option("--exclude-edit", multiple=True, help="Leave out these edit ids (e.g. e3).")
+@click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Review decisions (exported by `cleaner report`): apply exactly the accepted edits, "
+                   "suggestions included.")
+@click.option("--log-out", type=click.Path(path_type=Path), help="Write a diff log of what was applied here.")
 @handle_errors
 def apply_cmd(original, log_path, output, doc, fmt, text_field, id_field, encoding_errors, exclude_rule,
-              exclude_edit):
+              exclude_edit, decisions_path, log_out):
     """Re-apply the logged edits to ORIGINAL (a file, a JSONL corpus or a folder), optionally leaving some out."""
+    if decisions_path or log_out:
+        from .report.decisions import apply_with_decisions
+
+        apply_with_decisions(original, log_path, output, decisions_path, log_out, split_codes(exclude_rule) or (),
+                             split_codes(exclude_edit) or (), lambda fn: _run_mapping(
+                                 original, log_path, output, doc, fmt, text_field, id_field, encoding_errors,
+                                 "original_sha256", fn))
+        return
     rules, edits = split_codes(exclude_rule) or (), set(split_codes(exclude_edit) or ())
     counts = [0, 0]
     seen_ids: set[str] = set()
@@ -508,10 +525,41 @@ def rules_cmd(code, as_json):
 
 @main.command("stats")
 @click.argument("log_path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="A table, JSON, or a Markdown section for a dataset card.")
 @handle_errors
-def stats_cmd(log_path):
-    """Summarise a diff log: edits by status, family and rule (JSON)."""
-    click.echo(json.dumps(summarize(read_log(log_path).values()), indent=1))
+def stats_cmd(log_path, fmt):
+    """Summarise a diff log: edits by status, family and rule."""
+    from .report.stats import render as render_stats
+
+    text = render_stats(log_path, read_log(log_path), fmt)
+    if text is not None:
+        _echo(text if text.endswith("\n") else text + "\n")
+
+
+@main.command("report")
+@click.argument("log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--source", type=click.Path(exists=True, path_type=Path),
+              help="The ORIGINAL documents (the folder, file or JSONL given to `cleaner clean`).")
+@click.option("--clean", "clean_path", type=click.Path(exists=True, path_type=Path),
+              help="Or the cleaned output: originals are rebuilt from it with the log.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--title", help="Title of the report (default: 'Review of LOG').")
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True)
+@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--id-field", default=None, help="JSONL field holding the document id.")
+@click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True)
+@handle_errors
+def report_cmd(log_path, source, clean_path, output, title, fmt, text_field, id_field, encoding_errors):
+    """Write one self-contained HTML page to review every edit of LOG_PATH and export accept/reject decisions."""
+    from .report.html import write_report
+
+    data = write_report(log_path, output, source, clean_path, fmt=fmt, text_field=text_field, id_field=id_field,
+                        encoding_errors=encoding_errors, title=title)
+    click.echo(f"cleaner: wrote {output} ({data['bytes']:,} bytes): {data['with_edits']:,} of "
+               f"{data['documents']:,} documents have edits"
+               + (f", {data['unresolved']:,} shown from the log alone" if data["unresolved"] else ""), err=True)
 
 
 if __name__ == "__main__":
