@@ -546,19 +546,22 @@ def stats_cmd(log_path, fmt):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write.")
 @click.option("--title", help="Title of the report (default: 'Review of LOG').")
+@click.option("--max-docs", type=click.IntRange(min=1), help="Embed only the first N documents with edits "
+              "(counts and per-rule decisions still cover the whole log).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True)
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default=None, help="JSONL field holding the document id.")
 @click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True)
 @handle_errors
-def report_cmd(log_path, source, clean_path, output, title, fmt, text_field, id_field, encoding_errors):
+def report_cmd(log_path, source, clean_path, output, title, max_docs, fmt, text_field, id_field, encoding_errors):
     """Write one self-contained HTML page to review every edit of LOG_PATH and export accept/reject decisions."""
     from .report.html import write_report
 
     data = write_report(log_path, output, source, clean_path, fmt=fmt, text_field=text_field, id_field=id_field,
-                        encoding_errors=encoding_errors, title=title)
+                        encoding_errors=encoding_errors, title=title, max_docs=max_docs)
     click.echo(f"cleaner: wrote {output} ({data['bytes']:,} bytes): {data['with_edits']:,} of "
                f"{data['documents']:,} documents have edits"
+               + (f", {data['shown']:,} shown" if data["shown"] < data["with_edits"] else "")
                + (f", {data['unresolved']:,} shown from the log alone" if data["unresolved"] else ""), err=True)
 
 

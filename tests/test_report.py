@@ -269,3 +269,14 @@ def test_check_diff_is_plain_when_piped_and_coloured_on_a_terminal(tmp_path):
     out = buf.getvalue()
     assert "\x1b[" in out and "⟨ZWSP⟩" in out
     assert re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()[3] == "-Le cafÃ© Krem⟨ZWSP⟩lin"
+
+
+def test_max_docs_embeds_a_subset_but_counts_everything(tmp_path):
+    docs = synthetic_corpus(tmp_path / "src", 30)
+    write_log(tmp_path / "log.jsonl", docs)
+    out = tmp_path / "r.html"
+    result = cli("report", tmp_path / "log.jsonl", "--source", tmp_path / "src", "-o", out, "--max-docs", "5")
+    assert "30 of 30 documents have edits, 5 shown" in result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert len(data["docs"]) == 5 and data["with_edits"] == 30
+    assert sum(r["applied"] + r["suggested"] for r in data["rules"].values()) == sum(len(e) for _, e in docs.values())

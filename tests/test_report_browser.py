@@ -33,6 +33,7 @@ elif chromium_paths() is None:
 else:
     pytest.importorskip("selenium")
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
@@ -190,7 +191,7 @@ def test_reject_accept_export_apply(browser, review, tmp_path):
     el = browser.find_element(By.CSS_SELECTOR, '#docs article[data-id="news/a.txt"] .ed[data-id="e7"]')
     assert "v-accept" in el.get_attribute("class") and "st-suggested" in el.get_attribute("class")
     tally = browser.find_element(By.ID, "tally").text
-    assert "3 decisions by you" in tally
+    assert "3 edits decided by you" in tally
     # screenshot: the news document with decisions made and a popover open
     ARTIFACTS.mkdir(exist_ok=True)
     art = browser.find_element(By.CSS_SELECTOR, '#docs article[data-id="news/a.txt"]')
@@ -252,4 +253,54 @@ def test_filters_search_and_fold(browser, review):
     # status filter: suggestions only
     browser.find_element(By.CSS_SELECTOR, 'input[data-f="status"][value="applied"]').click()
     WebDriverWait(browser, 5).until(lambda d: "3 edits in 2 documents" in d.find_element(By.ID, "matchcount").text)
+    assert js_errors(browser) == []
+
+
+def test_keyboard_review(browser, review):
+    open_report(browser, review["report"])
+    browser.execute_script("localStorage.clear()")
+    open_report(browser, review["report"])
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys("j")
+    first = browser.find_element(By.CSS_SELECTOR, "#docs .ed.sel")
+    assert first.get_attribute("data-id") == "e1" and browser.find_element(By.ID, "pop").is_displayed()
+    body.send_keys("j")
+    body.send_keys("r")
+    second = browser.find_element(By.CSS_SELECTOR, "#docs .ed.sel")
+    assert "v-reject" in second.get_attribute("class") and "mine" in second.get_attribute("class")
+    body.send_keys("d")
+    assert "mine" not in browser.find_element(By.CSS_SELECTOR, "#docs .ed.sel").get_attribute("class")
+    body.send_keys(Keys.ESCAPE)
+    assert not browser.find_element(By.ID, "pop").is_displayed()
+
+
+def test_log_only_report(browser, review, tmp_path):
+    out = tmp_path / "logonly.html"
+    cli("report", review["log"], "-o", out)
+    open_report(browser, out)
+    rows = browser.find_elements(By.CSS_SELECTOR, '#docs article[data-id="hostile.txt"] ol.logonly li')
+    assert len(rows) == 4 and rows[0].find_element(By.CSS_SELECTOR, ".pos").text == "4:1"
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert js_errors(browser) == []
+
+
+def test_thousands_of_documents(browser, tmp_path):
+    """3,000 documents and 12,000 edits: the page is ready fast, pages, filters and bulk decisions work."""
+    from .reportlib import synthetic_corpus
+
+    docs = synthetic_corpus(tmp_path / "src", 3000)
+    write_log(tmp_path / "log.jsonl", docs)
+    out = tmp_path / "big.html"
+    cli("report", tmp_path / "log.jsonl", "--source", tmp_path / "src", "-o", out)
+    start = time.time()
+    open_report(browser, out)
+    assert time.time() - start < 30
+    assert browser.find_element(By.ID, "matchcount").text == "12,000 edits in 3,000 documents match"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#docs article")) == 20  # one page rendered, not 3,000
+    browser.find_element(By.CSS_SELECTOR, "#pager .next").click()
+    assert "Page 2 of 150" in browser.find_element(By.ID, "pager").text
+    btn = browser.find_element(By.CSS_SELECTOR, '#rules-body button.rule-reject[data-rule="SEO001"]')
+    browser.execute_script("arguments[0].click()", btn)
+    assert "undone 3,000" in browser.find_element(By.ID, "tally").text
+    assert export(browser)["rules"] == {"SEO001": "reject"}
     assert js_errors(browser) == []

@@ -122,9 +122,9 @@ def _fits(text: str, changes: list[Change]) -> bool:
     return all(text[c.start:c.end] == c.before for c in changes)
 
 
-def resolve_texts(logs: dict[str, DocLog], source: TextLookup | None, clean: TextLookup | None) -> list[ReportDoc]:
-    """One :class:`ReportDoc` per document with edits, with its original text when one can be trusted."""
-    docs = [ReportDoc(d, e) for d, e in logs.items() if e.changes]
+def resolve_texts(entries: list[DocLog], source: TextLookup | None, clean: TextLookup | None) -> list[ReportDoc]:
+    """One :class:`ReportDoc` per entry, with its original text when one can be trusted."""
+    docs = [ReportDoc(e.doc_id, e) for e in entries]
     ids = [d.doc_id for d in docs]
     from_source = source.load(ids) if source else {}
     from_clean = clean.load([i for i in ids if i not in from_source]) if clean else {}
@@ -133,7 +133,7 @@ def resolve_texts(logs: dict[str, DocLog], source: TextLookup | None, clean: Tex
         notes = []
         if doc.doc_id in from_source:
             text = from_source[doc.doc_id]
-            if want and sha256(text) == want or not want and _fits(text, doc.entry.changes):
+            if (sha256(text) == want) if want else _fits(text, doc.entry.changes):
                 doc.text, doc.origin = text, "source"
                 continue
             if _fits(text, doc.entry.changes):
@@ -177,28 +177,31 @@ def edit_json(c: Change, to16) -> dict:
 
 
 def build(log_path: Path, source: TextLookup | None = None, clean: TextLookup | None = None,
-          title: str | None = None) -> dict:
-    """The data embedded in the report (see ``report.js`` for how each key is used)."""
+          title: str | None = None, max_docs: int | None = None) -> dict:
+    """The data embedded in the report (see ``report.js`` for how each key is used).
+
+    Counts (summary, rules, families) cover the whole log; with ``max_docs`` only the first
+    ``max_docs`` documents with edits (in log order) are embedded for review.
+    """
     logs = read_log(log_path)
-    docs = resolve_texts(logs, source, clean)
+    with_edits = [e for e in logs.values() if e.changes]
     rules: dict[str, dict] = {}
     by_family: dict[str, Counter] = defaultdict(Counter)
     status_total: Counter = Counter()
-    changed_docs = 0
-    out_docs = []
-    for doc in docs:
-        to16 = utf16_offsets(doc.text) if doc.text is not None else (lambda i: i)
-        edits = []
-        for c in doc.entry.changes:
+    for entry in with_edits:
+        for c in entry.changes:
             info = rules.setdefault(c.rule, {"name": c.name, "family": c.category or "other",
                                              "applied": 0, "suggested": 0, "rolled_back": 0})
             info[c.status.value] = info.get(c.status.value, 0) + 1
             by_family[info["family"]][c.status.value] += 1
             status_total[c.status.value] += 1
-            edits.append(edit_json(c, to16))
-        changed_docs += any(c.status is Status.APPLIED for c in doc.entry.changes)
+    shown = with_edits if max_docs is None else with_edits[:max(0, max_docs)]
+    out_docs = []
+    for doc in resolve_texts(shown, source, clean):
+        to16 = utf16_offsets(doc.text) if doc.text is not None else (lambda i: i)
         h = doc.entry.header
-        d = {"id": doc.doc_id, "t": doc.text, "o": doc.origin, "n": len(edits), "ed": edits}
+        d = {"id": doc.doc_id, "t": doc.text, "o": doc.origin, "n": len(doc.entry.changes),
+             "ed": [edit_json(c, to16) for c in doc.entry.changes]}
         if doc.note:
             d["note"] = doc.note
         findings = [f for f in h.get("findings", []) if f.get("detected")]
@@ -215,8 +218,9 @@ def build(log_path: Path, source: TextLookup | None = None, clean: TextLookup | 
         "log_sha256": file_sha256(log_path),
         "source": str(source.root) if source else (f"{clean.root} (cleaned, reverted)" if clean else ""),
         "documents": len(logs),
-        "with_edits": len(out_docs),
-        "changed": changed_docs,
+        "with_edits": len(with_edits),
+        "shown": len(out_docs),
+        "changed": sum(any(c.status is Status.APPLIED for c in e.changes) for e in with_edits),
         "unresolved": sum(d["o"] == "log" for d in out_docs),
         "status": dict(status_total),
         "families": {f: dict(c) for f, c in sorted(by_family.items())},

@@ -113,10 +113,10 @@ def render(data: dict) -> str:
 
 def write_report(log_path: Path, output: Path, source: Path | None = None, clean: Path | None = None, *,
                  fmt: str = "auto", text_field: str = "text", id_field: str | None = None,
-                 encoding_errors: str = "strict", title: str | None = None) -> dict:
+                 encoding_errors: str = "strict", title: str | None = None, max_docs: int | None = None) -> dict:
     """Build and write the report; returns the embedded data (for a summary line)."""
     lookup = lambda p: TextLookup(p, fmt, text_field, id_field, encoding_errors) if p else None  # noqa: E731
-    data = build(Path(log_path), lookup(source), lookup(clean), title)
+    data = build(Path(log_path), lookup(source), lookup(clean), title, max_docs)
     page = render(data)
     atomic_write(Path(output), page.encode("utf-8"))
     data["bytes"] = len(page.encode("utf-8"))

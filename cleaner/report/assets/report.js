@@ -261,16 +261,31 @@
     }
     if (pos < b) into.appendChild(document.createTextNode(d.t.slice(pos, b)));
   }
+  // Context kept around an edit: whole lines, or when a line is long, whole sentences (about CONTEXT_CHARS).
+  const SENTENCE_END = /[.!?\u3002]["'\u201d\u2019)]*\s/g;
+  function sentenceCut(t, from, to) {  // first sentence end in t[from, to), or -1
+    SENTENCE_END.lastIndex = from;
+    const m = SENTENCE_END.exec(t);
+    return m && m.index + m[0].length <= to ? m.index + m[0].length : -1;
+  }
   function headEnd(t, a, b) {
     let p = a;
     for (let k = 0; k < CONTEXT_LINES && p < b; k++) { const i = t.indexOf("\n", p); p = i < 0 || i >= b ? b : i + 1; }
-    if (p - a > CONTEXT_CHARS) { p = a + CONTEXT_CHARS; const sp = t.indexOf(" ", p); if (sp > 0 && sp < p + 40 && sp < b) p = sp + 1; }
+    if (p - a > CONTEXT_CHARS) {
+      const cut = sentenceCut(t, a + CONTEXT_CHARS - 120, Math.min(b, a + CONTEXT_CHARS + 120));
+      p = cut > 0 ? cut : a + CONTEXT_CHARS;
+      if (cut < 0) { const sp = t.indexOf(" ", p); if (sp > 0 && sp < p + 40 && sp < b) p = sp + 1; }
+    }
     return p;
   }
   function tailStart(t, a, b) {
     let p = b;
     for (let k = 0; k <= CONTEXT_LINES && p > a; k++) { const i = t.lastIndexOf("\n", p - 2); p = i < a ? a : i + 1; if (i < a) break; }
-    if (b - p > CONTEXT_CHARS) { p = b - CONTEXT_CHARS; const sp = t.lastIndexOf(" ", p); if (sp > p - 40 && sp >= a) p = sp + 1; }
+    if (b - p > CONTEXT_CHARS) {
+      const cut = sentenceCut(t, Math.max(a, b - CONTEXT_CHARS - 120), b - 40);
+      p = cut > 0 ? cut : b - CONTEXT_CHARS;
+      if (cut < 0) { const sp = t.lastIndexOf(" ", p); if (sp > p - 40 && sp >= a) p = sp + 1; }
+    }
     return p;
   }
   function snapOut(d, p, i0, i1, forward) {  // never fold through the middle of an edit
@@ -405,7 +420,7 @@
     t.appendChild(h("span", { class: "t-acc", text: "will apply " + fmt(accA + accS) }));
     t.appendChild(h("span", { text: "(" + fmt(accA) + " applied + " + fmt(accS) + " suggested)" }));
     t.appendChild(h("span", { class: "t-rej", text: "undone " + fmt(rejA) }));
-    t.appendChild(h("span", { class: "t-mine", text: plural(mine, "decision") + " by you" }));
+    t.appendChild(h("span", { class: "t-mine", text: plural(mine, "edit") + " decided by you" }));
   }
   function summary() {
     const s = $("summary");
@@ -439,6 +454,9 @@
       h("div", null, h("h3", { text: "Edits by family" }), fam),
       h("div", null, h("h3", { text: "Most affected documents" }), top.length ? most : h("p", { class: "muted", text: "none" }))));
     const notes = [];
+    if (DATA.shown < DATA.with_edits) notes.push("This report shows the first " + fmt(DATA.shown) + " of the " +
+      fmt(DATA.with_edits) + " documents with edits (--max-docs). Your decisions on rules apply to every document " +
+      "when you run cleaner apply; the counts at the top cover the documents shown here.");
     if (DATA.unresolved) notes.push(plural(DATA.unresolved, "document") + " shown from the log alone (original text not found or changed); see the note on each.");
     (DATA.lookup_errors || []).forEach(function (m) { notes.push(m); });
     notes.forEach(function (m) { s.appendChild(h("p", { class: "note", text: m })); });
@@ -603,8 +621,8 @@
     const r = el.getBoundingClientRect();
     const w = pop.offsetWidth, hgt = pop.offsetHeight;
     let left = Math.min(window.innerWidth - w - 12, Math.max(8, r.left));
-    let top = r.bottom + 6;
-    if (top + hgt > window.innerHeight - 8 && r.top - hgt - 6 > 8) top = r.top - hgt - 6;
+    let top = r.bottom + 6;  // below the edit, else above it, else as low as fits (never off screen)
+    if (top + hgt > window.innerHeight - 8) top = r.top - hgt - 6 >= 70 ? r.top - hgt - 6 : Math.max(70, window.innerHeight - hgt - 8);
     pop.style.left = (left + window.scrollX) + "px";
     pop.style.top = (top + window.scrollY) + "px";
   }
