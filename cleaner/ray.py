@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -65,14 +66,20 @@ def ensure_ray(address: str | None = None, num_cpus: int | None = None, quiet: b
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {"include_dashboard": False, "ignore_reinit_error": True}
         if quiet:
-            import logging
-
-            kwargs.update(logging_level=logging.WARNING, log_to_driver=False)
+            kwargs.update(logging_level=logging.ERROR, log_to_driver=False)
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
         if address:
             ray.init(address=address, **kwargs)
         else:
             ray.init(num_cpus=num_cpus, **kwargs)
     return ray
+
+
+def _actors(size: int | tuple[int, int]):
+    """An autoscaling actor pool of up to ``size`` actors (or ``(min, max)``)."""
+    ray = _ray()
+    low, high = size if isinstance(size, tuple) else (1, size)
+    return ray.data.ActorPoolStrategy(min_size=low, max_size=high)
 
 
 def _quiet_data(ds, quiet: bool = True) -> None:
@@ -123,9 +130,8 @@ def run_tasks(engine: "Engine", corpus: CorpusKnowledge | None, options: "Option
     order = sorted(tasks, key=lambda t: (-t.shard.size, t.shard.index))
     ds = ray.data.from_items([{"task": pickle.dumps(t)} for t in order], override_num_blocks=len(order))
     _quiet_data(ds)
-    out = ds.map_batches(_ShardCleaner, batch_size=1, concurrency=(1, max(1, min(jobs, len(order)))),
-                         fn_constructor_kwargs={"config": engine.config, "corpus_ref": corpus_ref,
-                                                "options": options}, num_cpus=1)
+    out = ds.map_batches(_ShardCleaner, batch_size=1, compute=_actors(max(1, min(jobs, len(order)))), num_cpus=1,
+                         fn_constructor_kwargs={"config": engine.config, "corpus_ref": corpus_ref, "options": options})
     _quiet_data(out)
     results = []
     sizes = {t.shard.index: t.shard.size for t in tasks}
@@ -212,11 +218,12 @@ def clean_dataset(ds, config: CleanerConfig | None = None, *, text_field: str = 
         corpus = learn_dataset(ds, text_field, id_field)
     corpus_ref = [ray.put(corpus)] if corpus is not None else []
     if concurrency is None:
-        concurrency = (1, max(1, int(ray.available_resources().get("CPU", 1))))
+        concurrency = max(1, int(ray.cluster_resources().get("CPU", 1)))
     _quiet_data(ds, quiet)
-    out = ds.map_batches(_RowCleaner, batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
-                         fn_constructor_kwargs={"config": config, "corpus_ref": corpus_ref, "text_field": text_field,
-                                                "id_field": id_field, "log_field": log_field}, num_cpus=1)
+    out = ds.map_batches(_RowCleaner, batch_format="pyarrow", batch_size=batch_size, compute=_actors(concurrency),
+                         num_cpus=1, fn_constructor_kwargs={"config": config, "corpus_ref": corpus_ref,
+                                                            "text_field": text_field, "id_field": id_field,
+                                                            "log_field": log_field})
     _quiet_data(out, quiet)
     return out
 
@@ -230,8 +237,8 @@ def iter_log_records(ds, log_field: str = LOG_FIELD) -> Iterator[dict]:
 def iter_log_lines(ds, log_field: str = LOG_FIELD) -> Iterator[str]:
     for batch in ds.select_columns([log_field]).iter_batches(batch_format="pyarrow", batch_size=4096):
         for chunk in batch.column(log_field).to_pylist():
-            if chunk:
-                yield from chunk.splitlines(keepends=True)
+            if chunk:  # split at "\n" only: a record may hold U+2028 and friends, which splitlines() splits at
+                yield from (line + "\n" for line in chunk[:-1].split("\n"))
 
 
 def write_log(ds, path: Path | str, log_field: str = LOG_FIELD) -> int:
