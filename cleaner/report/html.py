@@ -68,7 +68,7 @@ PAGE = """<!DOCTYPE html>
 <body>
 <header class="top">
   <span class="brand">cleaner review</span>
-  <div><h1 id="title">{title}</h1><div class="meta" id="meta"></div></div>
+  <div class="titlebox"><h1 id="title">{title}</h1><div class="meta" id="meta"></div></div>
   <div id="tally"></div>
   <div class="actions">
     <button type="button" id="export" title="Download your decisions as decisions.json, for cleaner apply --decisions">Export decisions</button>
