@@ -43,10 +43,9 @@ class RunProgress:
                 self.enabled = False
                 return
             self._progress = Progress(
-                TextColumn("[bold]{task.description:<6}"), BarColumn(), TaskProgressColumn(),
-                TextColumn("{task.fields[docs]:>10,} docs {task.fields[dps]:>8,.0f} docs/s"),
-                TextColumn("{task.fields[mb]:>9,.1f} MB {task.fields[mbps]:>7,.1f} MB/s"),
-                TextColumn("{task.fields[shards]}"), TimeRemainingColumn(),
+                TextColumn("[bold]{task.description}"), BarColumn(bar_width=24), TaskProgressColumn(),
+                TextColumn("{task.fields[docs]:,} docs {task.fields[dps]:,.0f}/s  {task.fields[mb]:,.1f} MB "
+                           "{task.fields[mbps]:,.2f} MB/s  {task.fields[shards]}"), TimeRemainingColumn(),
                 console=Console(stderr=True), transient=False, refresh_per_second=4)
 
     def __enter__(self) -> "RunProgress":
@@ -67,7 +66,7 @@ class RunProgress:
             self._done_shards, self._shards = 0, shards
             self._start = time.perf_counter()
             self._task = self._progress.add_task(name, total=max(total_bytes, 1), docs=0, dps=0.0, mb=0.0,
-                                                 mbps=0.0, shards=f"0/{shards} shards")
+                                                 mbps=0.0, shards=f"0/{shards} files")
 
     def advance(self, docs: int = 0, chars: int = 0, disk_bytes: int = 0, shards: int = 0) -> None:
         if self._progress is None or self._task is None:
@@ -79,7 +78,7 @@ class RunProgress:
             elapsed = max(time.perf_counter() - self._start, 1e-9)
             self._progress.update(self._task, advance=disk_bytes, docs=self._docs, dps=self._docs / elapsed,
                                   mb=self._chars / 1e6, mbps=self._chars / 1e6 / elapsed,
-                                  shards=f"{self._done_shards}/{self._shards} shards")
+                                  shards=f"{self._done_shards}/{self._shards} files")
 
     def finish(self) -> None:
         if self._progress is not None and self._task is not None:
