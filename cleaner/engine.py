@@ -165,7 +165,10 @@ class Engine:
         n = len(result.original)
         if n < self.config.min_length_for_ratio or not result.changes:
             return
-        changed = sum(max(len(c.before), len(c.after)) for c in result.changes)
+        # Rules that only delete whole lines of recognised furniture (YAML ``exempt_from_change_ratio: true``)
+        # do not count: a short article under a long spam footer legitimately loses most of its text.
+        changed = sum(max(len(c.before), len(c.after)) for c in result.changes
+                      if not self.registry.rules[c.rule].params.get("exempt_from_change_ratio"))
         if changed / n > self.config.max_change_ratio:
             result.rolled_back = (f"edits would change {changed / n:.0%} of the document "
                                   f"(limit {self.config.max_change_ratio:.0%})")
