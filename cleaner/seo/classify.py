@@ -6,8 +6,9 @@ Order matters and is fixed:
 2. every other line gets its own verdict (:mod:`.lines`), unless it sits inside a
    hard-wrapped paragraph;
 3. a bare list header ("Related", "Most Read") takes the headline list under it;
-4. weak lines ("Email *", "Subscribe") count only beside a strong line of their class,
-   otherwise they become suggestions;
+4. weak lines ("Email *", "Subscribe") count only beside a strong line of their class, or
+   three in a row (a menu), otherwise they become suggestions; a short title directly above
+   a furniture box goes with it;
 5. a copyright footer counts only where no prose follows it;
 6. a repeat of the title counts when nothing but furniture follows it.
 
@@ -26,7 +27,8 @@ from .groups import Group
 from .lexicon import DEFAULT_PATH, Lexicon, load
 from .lines import CLASS_NAMES, LineVerdict, classify_line
 from .profile import find_profile_blocks
-from .shapes import has_bullet, is_headline, is_prose, is_wrapped_continuation, strip_bullet
+from .shapes import (ends_sentence, has_bullet, is_headline, is_prose, is_wrapped_continuation, starts_lower,
+                     strip_bullet, word_list)
 
 MAX_LIST_ITEMS = 10
 
@@ -64,6 +66,7 @@ def classify(text: str, lexicon_path: Path = DEFAULT_PATH) -> Classification:
             verdicts[i] = verdict
     _take_link_lists(texts, verdicts, claimed)
     _settle_weak(texts, verdicts, claimed)
+    _take_box_headings(texts, verdicts, claimed)
     _footer_only_at_end(texts, verdicts, claimed)
     groups = _group(texts, verdicts) + profiles
     title = _duplicate_title(texts, verdicts, claimed, groups)
@@ -75,7 +78,7 @@ def classify(text: str, lexicon_path: Path = DEFAULT_PATH) -> Classification:
 def _take_link_lists(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
     """Headlines listed under a bare "Related"/"Most Read" header are links too."""
     for i, v in sorted(verdicts.items()):
-        if not (v.label_alone and v.strength == "strong" and v.cls in ("link", "nav")):
+        if not (v.label_alone and v.strength == "strong" and v.cls in ("link", "nav", "ad")):
             continue
         j, gap, items = i + 1, False, []
         if j < len(texts) and not texts[j].strip():
@@ -110,9 +113,22 @@ def _runs(texts: list[str], verdicts: dict[int, LineVerdict]) -> list[list[int]]
 
 
 def _settle_weak(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
-    """A weak line joins the nearest strong line of one of its classes in its run, else is only suggested."""
+    """A weak line joins the nearest strong line of one of its classes in its run, else is only suggested.
+
+    Three or more weak lines of one class in a row are a menu or a button bar by themselves
+    ("Home / News / World", "Facebook / Twitter / Email").
+    """
     for run in _runs(texts, verdicts):
         strong = [i for i in run if verdicts[i].strength == "strong"]
+        weak = [i for i in run if verdicts[i].strength == "weak"]
+        shared = frozenset.intersection(*(verdicts[i].classes for i in weak)) if len(weak) >= 3 else frozenset()
+        if shared and len(weak) == len(run):
+            cls = sorted(shared)[0]
+            for i in weak:
+                verdicts[i] = replace(verdicts[i], cls=cls, strength="strong", what=f"one of {len(weak)} "
+                                      f"{CLASS_NAMES[cls]} lines in a row", evidence=verdicts[i].evidence + (
+                                          f"run of {len(weak)} widget-word lines",))
+            continue
         for i in run:
             v = verdicts[i]
             if v.strength != "weak":
@@ -124,6 +140,25 @@ def _settle_weak(texts: list[str], verdicts: dict[int, LineVerdict], claimed: se
                     f"beside {CLASS_NAMES[cls]} {texts[near[0][1]].strip()[:40]!r}",))
             else:
                 verdicts[i] = replace(v, strength="unsure", what=v.what + ", with no strong furniture beside it")
+
+
+def _take_box_headings(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
+    """A short title line directly above two or more lines of one furniture box is the box's title
+    ("Morning Briefing" over a newsletter sign-up)."""
+    for i, line in enumerate(texts):
+        if i in verdicts or i in claimed or not line.strip() or (i > 0 and texts[i - 1].strip()):
+            continue
+        if len(word_list(line)) > 4 or ends_sentence(line) or starts_lower(line.strip()):
+            continue
+        below = []
+        j = i + 1
+        while j < len(texts) and texts[j].strip() and j in verdicts and verdicts[j].strength == "strong":
+            below.append(j)
+            j += 1
+        if len(below) >= 2 and len({verdicts[b].cls for b in below}) == 1:
+            cls = verdicts[below[0]].cls
+            verdicts[i] = LineVerdict(cls, "strong", f"title of a {CLASS_NAMES[cls]} box",
+                                      (f"directly above {len(below)} {CLASS_NAMES[cls]} lines",), frozenset({cls}))
 
 
 def _footer_only_at_end(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:

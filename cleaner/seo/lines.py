@@ -8,7 +8,8 @@ Four shapes, tried in order (the lexicon says which words play which role):
    last trip ..."); a label followed by lower case ("See also the report ...") is prose;
 3. *call to action*: a ``lead`` opening plus a ``topic`` ("Sign up ... newsletter",
    "We use cookies ... consent");
-4. *marker*: a short line holding an unmistakable phrase ("All rights reserved").
+4. *marker*: a short line holding an unmistakable phrase ("All rights reserved");
+5. *breadcrumb* ("Home > News > Technology") and *copyright notice* ("© 2024 Example Ltd").
 
 Context (neighbours, position) is judged in :mod:`.classify`, not here.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .lexicon import Lexicon, tokens, words
-from .shapes import is_headline, is_prose, opens_with_quote, starts_lower, strip_bullet, word_list
+from .shapes import ends_sentence, is_headline, is_prose, opens_with_quote, starts_lower, strip_bullet, word_list
 
 CLASS_NAMES = {
     "link": "related-link line", "nav": "navigation label", "ad": "advertisement label",
@@ -29,6 +30,9 @@ CLASS_NAMES = {
 }
 SEPARATORS = ":|–—-»›>→•·/"
 MAX_WORDS = 60
+BREADCRUMB_SPLIT = regex.compile(r"\s+[>›»/|]\s+")
+COPYRIGHT = regex.compile(r"^(?:©|\(c\)|copyright\b)", regex.I)
+YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 SEP_RE = regex.compile(r"[\s" + regex.escape(SEPARATORS) + r".…]*")
 QUOTES = "\"“”«»„"
 
@@ -67,7 +71,7 @@ def classify_line(line: str, lex: Lexicon) -> LineVerdict | None:
         return None
     toks = words(text)
     return (_covered(toks, lex) or _labelled(text, lex) or _call_to_action(text, toks, n, lex)
-            or _marked(text, toks, n, lex))
+            or _marked(text, toks, n, lex) or _breadcrumb(text, lex) or _copyright(text, n))
 
 
 def _covered(toks: tuple[str, ...], lex: Lexicon) -> LineVerdict | None:
@@ -78,7 +82,9 @@ def _covered(toks: tuple[str, ...], lex: Lexicon) -> LineVerdict | None:
     strong = [h for h in hits if lex.phrase_roles(tuple(h.phrase.split()), {"line"})]
     if strong:
         cls = sorted(c for c, _ in lex.phrase_roles(tuple(strong[0].phrase.split()), {"line"}))[0]
-        return _strong(cls, f"made only of furniture phrases ({phrases})", f"phrases: {phrases}")
+        header = cls in ("link", "nav", "ad") and len(toks) >= 2 and any(
+            lex.phrase_roles((t,), {"navnoun"}) for t in toks)  # "Sponsored Links", "Promoted Stories"
+        return _strong(cls, f"made only of furniture phrases ({phrases})", f"phrases: {phrases}", label_alone=header)
     classes = frozenset(c for h in hits for c, _ in lex.phrase_roles(tuple(h.phrase.split()), {"weak"}))
     return LineVerdict(sorted(classes)[0], "weak", f"made only of widget words ({phrases})",
                        (f"weak phrases: {phrases}",), classes)
@@ -104,14 +110,57 @@ def _labelled(text: str, lex: Lexicon) -> LineVerdict | None:
             return None  # "See also the report ...": prose that happens to start with a label
         if is_headline(body, 30 if explicit else 25) and not (is_prose(body) and not explicit):
             how = "separator " + repr(sep.strip() or "double space") if explicit else "headline"
-            return _strong(hit.cls, f"label {hit.phrase!r} + headline", f"label: {hit.phrase}", how)
+            return _strong(hit.cls, f"label {hit.phrase!r} + headline", f"label: {hit.phrase}", how,
+                           label_alone=not explicit and len(word_list(body)) <= 3)  # "More from Technology"
         return LineVerdict(hit.cls, "unsure", f"label {hit.phrase!r} + text that may be prose", (f"label: {hit.phrase}",))
     nouns = lex.cover(words(body), roles=("navnoun",))
-    if nouns or (explicit and is_headline(body, 20)) or _is_term_list(body):
-        return _strong(hit.cls, f"navigation label {hit.phrase!r}", f"label: {hit.phrase}")
+    section = _is_section(body)
+    if nouns or section or (explicit and is_headline(body, 20)) or _is_term_list(body):
+        return _strong(hit.cls, f"navigation label {hit.phrase!r}", f"label: {hit.phrase}",
+                       label_alone=bool(nouns or section))
     if is_headline(body, 8) and not is_prose(body):
         return LineVerdict(hit.cls, "unsure", f"navigation label {hit.phrase!r} or a heading", (f"label: {hit.phrase}",))
     return None
+
+
+def _is_section(body: str) -> bool:
+    """"in Health", "from Sport": a navigation label's section name.
+
+    >>> _is_section("in Health"), _is_section("in the region were the moorings")
+    (True, False)
+    """
+    words = word_list(body)
+    return (1 < len(words) <= 4 and words[0].lower() in ("in", "from", "on")
+            and all(w[0].isupper() or w[0].isdigit() for w in words[1:]))
+
+
+def _breadcrumb(text: str, lex: Lexicon) -> LineVerdict | None:
+    """"Home > News > Technology": short segments between arrows or slashes, from a site's home.
+
+    >>> from cleaner.seo.lexicon import DEFAULT_PATH, load
+    >>> _breadcrumb("Home > News > Technology", load(DEFAULT_PATH)).what
+    'breadcrumb trail'
+    >>> _breadcrumb("Prices rose > 5% / year", load(DEFAULT_PATH)) is None
+    True
+    """
+    parts = [p.strip() for p in BREADCRUMB_SPLIT.split(text)]
+    if len(parts) < 2 or not all(p and len(word_list(p)) <= 4 and not ends_sentence(p) for p in parts):
+        return None
+    head = words(parts[0])
+    if not head or not lex.cover(head, roles=("weak", "line")):
+        return None
+    return _strong("nav", "breadcrumb trail", f"segments: {len(parts)}")
+
+
+def _copyright(text: str, n: int) -> LineVerdict | None:
+    """"© 2024 The Daily Ledger": a short copyright notice with a year (position is checked later).
+
+    >>> _copyright("© 2024 The Daily Ledger", 4).cls, _copyright("© Markus Keller/AFP", 3)
+    ('footer', None)
+    """
+    if n > 15 or not COPYRIGHT.match(text) or not YEAR.search(text):
+        return None
+    return _strong("footer", "copyright notice", "copyright sign and year")
 
 
 def _is_term_list(body: str) -> bool:

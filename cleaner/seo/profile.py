@@ -13,7 +13,7 @@ import regex
 
 from .groups import Group
 from .lexicon import PROFILE_ROLES, Lexicon, words
-from .shapes import label_value, strip_bullet, word_list
+from .shapes import ends_sentence, label_value, starts_lower, strip_bullet, word_list
 
 INTRO_OPENING = regex.compile(r"\b(?:my name is|i am|i'm|i’m)\b", regex.I)
 ADJECTIVE_LIST = regex.compile(r"(?:\b\p{Ll}+,\s+){3,}(?:and\s+)?\p{Ll}+\b")
@@ -44,6 +44,8 @@ def _item(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
         return "known", role, label.lower()
     if lv and len(word_list(lv[0])) <= 3 and len(word_list(lv[1])) <= 20:
         return "filler", "", label.lower()
+    if not lv and len(word_list(body)) <= 4 and not ends_sentence(body) and not starts_lower(body):
+        return "filler", "", label.lower()  # an unknown sub-header ("Author Profile") inside the block
     return None
 
 
