@@ -28,6 +28,12 @@ docs:
 check-rules:
 	$(PYTHON) -m pytest -q tests/test_rule_examples.py tests/test_registry.py
 
+# The corpus-scale benchmark (issue 7): builds a ~24 MB corpus in a temp folder, measures MB/s per core,
+# lexicon cost, `cleaner check` wall time, --jobs speedup and memory, each against ftfy; prints JSON.
+# Results of a run are kept in benchmarks/results/ (BENCH_ARGS="--save benchmarks/results/NAME.json").
+bench:
+	$(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
+
 lint:
 	$(PYTHON) -m ruff check cleaner tests || echo "ruff not installed: pip install ruff"
 
