@@ -11,8 +11,10 @@ from cleaner.config import CleanerConfig
 from cleaner.corpus import learn
 from cleaner.engine import Engine
 
-FOOTER = "\nThe Harbour Gazette, 12 Quay Road, Port Ellis | Registered in England No. 4412\nAbout us | Contact | Careers | Advertise with us\n"
-WIRE = "\nThe agreement, which replaces treaties from 1961 and 2000, includes a mutual defence clause under which each country agrees to help the other.\n"
+FOOTER = ("\nThe Harbour Gazette, 12 Quay Road, Port Ellis | Registered in England No. 4412\n"
+          "Printed and published by Coastline Media Group Limited, Port Ellis\n")
+WIRE = ("\nThe agreement, which replaces treaties from 1961 and 2000, includes a mutual defence clause "
+        "under which each country agrees to help the other.\n")
 TOWNS = ("Alston Bude Calne Diss Eye Filey Goole Hythe Ilkley Jarrow Keswick Leek Looe Malton Nairn Oban "
          "Penrith Ripon Selby Thirsk Ulverston Wells Whitby Yarm").split()
 THINGS = ("library", "swimming pool", "bus station", "market hall", "skate park", "cycle lane")

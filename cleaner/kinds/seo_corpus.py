@@ -13,13 +13,13 @@ repeated line between paragraphs (a shared heading) is only suggested.
 """
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from ..model import Document, Edit, Safety
 from ..seo import repeats
 from ..seo.classify import classify, lexicon_for
 from ..seo.groups import Group
-from ..seo.shapes import is_prose
+from ..seo.shapes import paragraph_prose
 from ..seo.spans import removal_spans
 from . import register_kind
 from .base import RuleKind, make_edit
@@ -86,24 +86,3 @@ class SeoCorpusRepeat(RuleKind):
                             what=group.what, line=line[:70] + ("…" if len(line) > 70 else ""),
                             count=hits[group.first], documents=corpus.documents)
 
-
-def paragraph_prose(texts: Sequence[str], skip: set[int]) -> set[int]:
-    """Lines of paragraphs (runs of adjacent non-blank lines) that read as prose when joined.
-
-    Judging the paragraph, not the line, keeps hard-wrapped prose: a wrapped line seldom
-    ends a sentence, but its paragraph does.
-
-    >>> sorted(paragraph_prose(["The Commissioners thank the staff for their work", "during a difficult winter.",
-    ...                         "", "END OF TERMS AND CONDITIONS"], set()))
-    [0, 1]
-    """
-    out: set[int] = set()
-    para: list[int] = []
-    for i, line in enumerate([*texts, ""]):
-        if line.strip() and i not in skip:
-            para.append(i)
-            continue
-        if para and is_prose(" ".join(texts[j].strip() for j in para)):
-            out.update(para)
-        para = []
-    return out

@@ -7,8 +7,9 @@ Order matters and is fixed:
    hard-wrapped paragraph;
 3. a bare list header ("Related", "Most Read") takes the headline list under it;
 4. weak lines ("Email *", "Subscribe") count only beside a strong line of their class, or
-   three in a row (a menu), otherwise they become suggestions; a short title directly above
-   a furniture box goes with it;
+   three in a row (a menu), otherwise they become suggestions; a short non-sentence line
+   squeezed between two furniture lines, and a short title directly above a furniture box,
+   go with them (jusText's context rule);
 5. a copyright footer counts only where no prose follows it;
 6. a repeat of the title counts when nothing but furniture follows it.
 
@@ -16,6 +17,7 @@ Consecutive lines of one class become one :class:`Group`, one logged edit.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,10 +29,13 @@ from .groups import Group
 from .lexicon import DEFAULT_PATH, Lexicon, load
 from .lines import CLASS_NAMES, LineVerdict, classify_line
 from .profile import find_profile_blocks
-from .shapes import (ends_sentence, has_bullet, is_headline, is_prose, is_wrapped_continuation, starts_lower,
-                     strip_bullet, word_list)
+from .shapes import (ends_sentence, has_bullet, is_headline, is_prose, is_wrapped_continuation, paragraph_prose,
+                     starts_lower, strip_bullet, word_list)
 
 MAX_LIST_ITEMS = 10
+COPYRIGHT_WORD = regex.compile(r"©|\(c\)|copyright|rights reserved|licen[cs]|permission", regex.I)
+UNDERLINE = regex.compile(r"^\s*([=\-~^*#+])\1{2,}\s*$")
+CREDIT = regex.compile(r"\b(?:photo|picture|image|caption|credit|getty|reuters|afp|ap|pa)\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,16 @@ def classify(text: str, lexicon_path: Path = DEFAULT_PATH) -> Classification:
             continue
         prev = texts[i - 1] if i > 0 and texts[i - 1].strip() else None
         nxt = texts[i + 1] if i + 1 < len(texts) and texts[i + 1].strip() else None
-        if not has_bullet(line) and is_wrapped_continuation(prev, line, nxt):
-            continue
+        if nxt is not None and UNDERLINE.match(nxt):
+            continue  # "See Also" over "========" is a document's own section heading
         verdict = classify_line(line, lex)
-        if verdict:
-            verdicts[i] = verdict
+        if verdict is None or (not verdict.unmistakable and not has_bullet(line)
+                               and is_wrapped_continuation(prev, line, nxt)):
+            continue
+        verdicts[i] = verdict
     _take_link_lists(texts, verdicts, claimed)
     _settle_weak(texts, verdicts, claimed)
+    _take_sandwiched(texts, verdicts, claimed)
     _take_box_headings(texts, verdicts, claimed)
     _footer_only_at_end(texts, verdicts, claimed)
     groups = _group(texts, verdicts) + profiles
@@ -83,8 +91,8 @@ def _take_link_lists(texts: list[str], verdicts: dict[int, LineVerdict], claimed
         j, gap, items = i + 1, False, []
         if j < len(texts) and not texts[j].strip():
             j, gap = j + 1, True
-        while j < len(texts) and texts[j].strip() and j not in verdicts and j not in claimed \
-                and len(items) < MAX_LIST_ITEMS:
+        while j < len(texts) and texts[j].strip() and j not in claimed and len(items) < MAX_LIST_ITEMS \
+                and (j not in verdicts or verdicts[j].strength == "weak"):
             item = strip_bullet(texts[j])
             if is_prose(item) or not (has_bullet(texts[j]) or is_headline(item, 20)):
                 break
@@ -142,6 +150,22 @@ def _settle_weak(texts: list[str], verdicts: dict[int, LineVerdict], claimed: se
                 verdicts[i] = replace(v, strength="unsure", what=v.what + ", with no strong furniture beside it")
 
 
+def _take_sandwiched(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
+    """jusText's context rule: a short line that is not a sentence, directly between two furniture
+    lines (no blank line on either side), is furniture too ("Video duration 02:14")."""
+    for i in range(1, len(texts) - 1):
+        line = texts[i]
+        if i in verdicts or i in claimed or not line.strip() or not texts[i - 1].strip() or not texts[i + 1].strip():
+            continue
+        above, below = verdicts.get(i - 1), verdicts.get(i + 1)
+        if not (above and below and above.strength == below.strength == "strong"):
+            continue
+        if len(word_list(line)) > 6 or ends_sentence(line) or CREDIT.search(line):
+            continue
+        verdicts[i] = LineVerdict(above.cls, "strong", f"short line between {CLASS_NAMES[above.cls]} lines",
+                                  ("between two furniture lines",), frozenset({above.cls}))
+
+
 def _take_box_headings(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
     """A short title line directly above two or more lines of one furniture box is the box's title
     ("Morning Briefing" over a newsletter sign-up)."""
@@ -162,11 +186,22 @@ def _take_box_headings(texts: list[str], verdicts: dict[int, LineVerdict], claim
 
 
 def _footer_only_at_end(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
-    """"All rights reserved." heads licences too; as page furniture it comes after the last prose."""
-    for i, v in list(verdicts.items()):
-        if v.cls == "footer" and any(is_prose(texts[j]) and j not in verdicts and j not in claimed
-                                     for j in range(i + 1, len(texts))):
-            del verdicts[i]
+    """"All rights reserved." heads licences too; as page furniture it comes after the last prose
+    paragraph and has no other copyright or licence line near it (a list of holders, "Licensed
+    under ...")."""
+    footers = [i for i, v in verdicts.items() if v.cls == "footer"]
+    if not footers:
+        return
+    prose = paragraph_prose(texts, set(verdicts) | claimed)
+    last_prose = max(prose, default=-1)
+    for i in footers:
+        near = [j for j in range(len(texts)) if texts[j].strip() and j not in verdicts and j != i]
+        k = bisect.bisect(near, i)
+        neighbours = [texts[j] for j in near[max(k - 3, 0):k + 3]]  # three lines either side
+        adjacent = [texts[j] for j in (i - 1, i + 1) if 0 <= j < len(texts) and j not in verdicts
+                    and len(word_list(texts[j])) >= 5]
+        if i < last_prose or adjacent or any(COPYRIGHT_WORD.search(n) for n in neighbours):
+            del verdicts[i]  # inside a block of text, or among licence lines: a notice, not a footer
 
 
 def _group(texts: list[str], verdicts: dict[int, LineVerdict]) -> list[Group]:

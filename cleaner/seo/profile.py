@@ -67,7 +67,8 @@ def _judge(run: list[tuple[int, tuple[str, str, str]]]) -> Group | None:
     evidence = (f"profile labels: {known} ({', '.join(sorted(set().union(*labels.values())))})",
                 f"self {self_}, contact {contact}, page metrics {meta}, other labels {fillers}",
                 f"generated self-introduction: {'yes' if intro else 'no'}")
-    what = f"{len(run)} label lines, {known} of them profile labels" + (", ending in a generated introduction" if intro else "")
+    what = f"{len(run)} label lines, {known} of them profile labels"
+    what += ", ending in a generated introduction" if intro else ""
     if known >= 5 and fillers <= known and (intro or (self_ >= 2 and contact >= 1 and meta >= 1)):
         return Group("profile", run[0][0], run[-1][0], "strong", what, evidence)
     if known >= 4:

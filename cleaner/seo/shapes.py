@@ -6,6 +6,8 @@ use exactly those. They never look at the lexicon.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import regex
 
 BULLET = regex.compile(r"^[ \t]*(?:[•·▪►▸◦‣*+>»\-–—]|\d{1,2}[.)])[ \t]+")
@@ -119,7 +121,8 @@ def is_wrapped_continuation(prev: str | None, line: str, nxt: str | None) -> boo
     text edge separates them). A long neighbour above that does not end a sentence,
     or a neighbour below that goes on in lower case, makes this line part of prose.
 
-    >>> is_wrapped_continuation("The Commissioners thank the staff for their work during a difficult winter and", "Related works", None)
+    >>> prev = "The Commissioners thank the staff for their work during a difficult winter and"
+    >>> is_wrapped_continuation(prev, "Related works", None)
     True
     >>> is_wrapped_continuation("Leave a Reply", "Cancel reply", "Your email address will not be published.")
     False
@@ -129,3 +132,25 @@ def is_wrapped_continuation(prev: str | None, line: str, nxt: str | None) -> boo
     if nxt is not None and starts_lower(nxt.strip()) and not has_bullet(nxt) and not ends_sentence(line):
         return True
     return False
+
+
+def paragraph_prose(texts: Sequence[str], skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Lines of paragraphs (runs of adjacent non-blank lines) that read as prose when joined.
+
+    Judging the paragraph, not the line, keeps hard-wrapped prose: a wrapped line seldom
+    ends a sentence, but its paragraph does.
+
+    >>> sorted(paragraph_prose(["The Commissioners thank the staff for their work", "during a difficult winter.",
+    ...                         "", "END OF TERMS AND CONDITIONS"], set()))
+    [0, 1]
+    """
+    out: set[int] = set()
+    para: list[int] = []
+    for i, line in enumerate([*texts, ""]):
+        if WORD.search(line) and i not in skip:  # a line without words ("```", " *") ends a paragraph
+            para.append(i)
+            continue
+        if para and is_prose(" ".join(texts[j].strip() for j in para)):
+            out.update(para)
+        para = []
+    return out
