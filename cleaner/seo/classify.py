@@ -194,8 +194,8 @@ def _footer_only_at_end(texts: list[str], verdicts: dict[int, LineVerdict], clai
         return
     prose = paragraph_prose(texts, set(verdicts) | claimed)
     last_prose = max(prose, default=-1)
+    near = [j for j in range(len(texts)) if texts[j].strip() and j not in verdicts]
     for i in footers:
-        near = [j for j in range(len(texts)) if texts[j].strip() and j not in verdicts and j != i]
         k = bisect.bisect(near, i)
         neighbours = [texts[j] for j in near[max(k - 3, 0):k + 3]]  # three lines either side
         adjacent = [texts[j] for j in (i - 1, i + 1) if 0 <= j < len(texts) and j not in verdicts

@@ -35,6 +35,8 @@ def _item(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(kind, role, label) of one line inside a possible profile block, None when it breaks the block."""
     body = strip_bullet(text)
     lv = label_value(body)
+    if not lv and len(word_list(body)) > 4:  # neither "Label: value" nor a short label line
+        return ("intro", "self", "introduction") if is_generated_intro(body) else None
     label = lv[0] if lv else body.rstrip(" :")
     roles = {role for _, role in lex.phrase_roles(words(label), PROFILE_ROLES)}
     role = next((r for r in ROLE_ORDER if r in roles), "")
