@@ -1,0 +1,50 @@
+"""Is this document an automatic transcript? Long unpunctuated runs, fillers, stutters, lowercase starts.
+
+ASR-only rules (filler removal, stutter collapse, re-casing, misheard names) are
+safe in a caption and harmful in prose ("Soul music", "er" as a surname), so they
+``require: [asr]``. The score is the share of the document's words that sit in
+runs of 40+ words with no punctuation at all; fillers ("uh", "um") and immediate
+word repeats add evidence for transcripts that were auto-punctuated.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang.regions import runs
+from ..lang.tokens import WORD_RE
+from ..model import Document, Finding
+from . import register_detector
+from .base import Detector
+
+FILLER_RE = re.compile(r"(?<![\w'’-])(?:uh|um|uhm|umm|uhh|erm)(?![\w'’-])", re.I)
+STUTTER_RE = re.compile(r"\b(\w+)\s+\1\b", re.I)
+LOWER_START_RE = re.compile(r"[.!?]\s+[a-z]")
+MIN_RUN_WORDS = 100  # one caption run this long is already unlike prose
+MIN_SHARE = 0.25
+
+
+@register_detector
+class AsrDetector(Detector):
+    kind = "asr"
+
+    def detect(self, doc: Document) -> Finding | None:
+        text = doc.text
+        total = len(WORD_RE.findall(text))
+        if total < 30:
+            return None
+        long_runs = runs(text, 40)
+        in_runs = sum(n for _, _, n in long_runs)
+        share = in_runs / total
+        fillers = len(FILLER_RE.findall(text))
+        stutters = len(STUTTER_RE.findall(text))
+        lower_starts = len(LOWER_START_RE.findall(text))
+        per100 = 100 * (fillers + stutters) / total
+        by_runs = in_runs >= MIN_RUN_WORDS and share >= MIN_SHARE
+        by_speech = fillers >= 3 and per100 >= 1.0 and (lower_starts >= 3 or share >= 0.1)
+        if not (long_runs or fillers or stutters):
+            return None
+        score = min(1.0, share + per100 / 5)
+        evidence = (f"{in_runs} of {total} words in {len(long_runs)} unpunctuated run(s) of 40+ words",
+                    f"fillers {fillers}, repeated words {stutters}, lowercase sentence starts {lower_starts}")
+        return Finding("asr", score, by_runs or by_speech, evidence,
+                       "unpunctuated_transcript" if by_runs else "speech_fillers" if by_speech else "prose")

@@ -1,0 +1,141 @@
+"""``segment``: split run-together words ("costingmore") and join words split in two ("relation ship").
+
+``mode: split``: an alphabetic token that wordfreq has never seen, is not a corpus
+word, and that symspellpy segments (with ``max_edit_distance=0``, so only spaces
+are inserted) into 2-3 common words. Safe when every part is common or the parts
+form a known bigram; capitalised tokens (names) only as suggestions.
+
+``mode: join``: two adjacent words whose concatenation is a common word. Safe when
+one half is not a word at all ("AB ility"), or, in transcripts, when the pair is
+absent from symspellpy's bigram list (so "may be", "a part", "be cause" stay) but
+the joined word is common; in prose, two real words are only a suggestion.
+
+URLs, e-mail addresses, handles, hashtags, code and anything glued to digits are
+shielded (:mod:`cleaner.lang.tokens`). YAML parameters: ``mode`` (split | join).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..adapters import symspell_adapter as sym
+from ..lang.names import knowledge
+from ..lang.tokens import Shield, plain_word, words
+from ..lang.vocab import zipf
+from ..model import Document, Edit, Safety
+from ..registry import RuleSpec
+from . import register_kind
+from .base import RuleKind, make_edit
+
+CLOSED_CLASS = frozenset(
+    "a an the and or but if of to in on at by for from with as is was are be been it its he she his her him "
+    "they them their we us our you your i me my this that these those there here not no so up".split())
+SHORT_PARTS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+MIN_PART_ZIPF = 3.0
+SURE_PART_ZIPF = 3.5
+MIN_JOINED_ZIPF = 2.6
+PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi inter".split())  # "post war": a hyphen is a style choice
+
+
+def split_parts(token: str) -> list[str] | None:
+    """The parts of a run-together token, or None when it is not one.
+
+    >>> split_parts("costingmore"), split_parts("andinjured"), split_parts("hereto"), split_parts("Kumsusan")
+    (['costing', 'more'], ['and', 'injured'], None, None)
+    """
+    if len(token) < 5 or not token.isalpha() or zipf(token.lower()) > 0 or sym.unigram_count(token):
+        return None
+    cuts = sym.segment(token)
+    if not cuts or len(cuts) > 2:
+        return None
+    parts = [token[i:j] for i, j in zip([0, *cuts], [*cuts, len(token)])]
+    for p in parts:
+        low = p.lower()
+        if len(p) <= 2 and low not in SHORT_PARTS or zipf(low) < MIN_PART_ZIPF:
+            return None
+    return parts
+
+
+def joined_case(a: str, b: str) -> str | None:
+    """How two halves are written as one word, or None when their case says they are names.
+
+    >>> joined_case("relation", "ship"), joined_case("Friend", "ship"), joined_case("AB", "ility"), joined_case("Mc", "Donald")
+    ('relationship', 'Friendship', 'ability', None)
+    """
+    if not b.islower():
+        return None
+    if a.islower():
+        return a + b
+    if a[0].isupper() and a[1:].islower():
+        return a + b
+    if a.isupper() and len(a) <= 3:
+        return (a + b).lower()
+    return None
+
+
+@register_kind
+class Segment(RuleKind):
+    name = "segment"
+
+
+    @classmethod
+    def validate(cls, rule: RuleSpec) -> list[str]:
+        problems = super().validate(rule)
+        if rule.params.get("mode", "split") not in ("split", "join"):
+            problems.append("mode must be 'split' or 'join'")
+        return problems
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        text = doc.text
+        toks = [w for w in words(text) if plain_word(text, w)]
+        if not toks:
+            return
+        shield = Shield(text)
+        for rule in self.rules:  # one matcher holds every segment rule of a pack
+            split = rule.params.get("mode", "split") == "split"
+            yield from (self._split if split else self._join)(rule, doc, toks, shield)
+
+    def _split(self, rule: RuleSpec, doc: Document, toks, shield: Shield) -> Iterator[Edit]:
+        names = knowledge(doc)
+        for w in toks:
+            t = w.text
+            if len(t) < 5 or zipf(w.lower) > 0 or shield.covers(w.start, w.end):
+                continue
+            if not (t.islower() or t[0].isupper() and t[1:].islower()):
+                continue
+            if names.caps[t] + names.lower[w.lower] >= 2:
+                continue  # the corpus uses this spelling more than once: a term, not a slip
+            parts = split_parts(t)
+            if parts is None:
+                continue
+            sure = all(zipf(p.lower()) >= SURE_PART_ZIPF or p.lower() in SHORT_PARTS for p in parts) or \
+                all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
+            named = [p for p in parts if names.is_name(p.capitalize(), 1)]  # "kimjun": a misheard name, not two words
+            safety = None if sure and t.islower() and not named else Safety.SUGGESTION
+            yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=safety,
+                            evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
+
+    def _join(self, rule: RuleSpec, doc: Document, toks, shield: Shield) -> Iterator[Edit]:
+        text = doc.text
+        asr = doc.profile.has("asr")
+        last_end = -1
+        for a, b in zip(toks, toks[1:]):
+            if a.start < last_end or text[a.end:b.start] != " " or shield.covers(a.start, b.end):
+                continue
+            if "'" in a.text + b.text or "’" in a.text + b.text:
+                continue
+            joined = joined_case(a.text, b.text)
+            if joined is None or zipf(joined.lower()) < MIN_JOINED_ZIPF:
+                continue
+            za, zb = zipf(a.lower), zipf(b.lower)
+            if sym.bigram_count(a.text, b.text) or min(len(a.text), len(b.text)) < 2 or a.lower in PREFIXES:
+                continue  # "may be", "de facto", "a part": the pair is ordinary text
+            fragment = min(za, zb) == 0
+            if a.text.isupper() and zb > 0:
+                continue  # "UN to" is an initialism and a word; only "AB ility" is a broken word
+            if not fragment and (min(len(a.text), len(b.text)) < 3 or {a.lower, b.lower} & CLOSED_CLASS):
+                continue  # "us her", "her self": two function words are almost always meant
+            safety = None if fragment or asr else Safety.SUGGESTION  # prose: two real words may be meant
+            last_end = b.end
+            yield make_edit(rule, text, a.start, b.end, joined, safety=safety,
+                            evidence=(f"wordfreq: {joined.lower()} {zipf(joined.lower()):.1f}; "
+                                      f"{a.lower} {za:.1f}, {b.lower} {zb:.1f}; bigram absent",))

@@ -1,0 +1,85 @@
+"""``stutter``: a word or short phrase written twice in a row ("the the", "it's it's", "for for instance").
+
+Two modes. ``mode: speech`` (transcripts) collapses any repeat of 1 to ``max_phrase``
+words. ``mode: prose`` only collapses a single repeated word, safely for the
+function words writers double by accident ("the the") and as a suggestion for
+others. Both honour ``lexicons/doubled_ok.tsv`` ("had had", "that that",
+"it is is"), never cross a paragraph break or punctuation, and leave doubled
+capitalised words (names such as "Walla Walla") alone. The second copy is the one
+deleted, so a capital at a sentence start survives.
+
+YAML parameters: ``mode`` (speech | prose), ``max_phrase`` (default 4), ``exceptions`` (TSV).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..lang.tokens import words
+from ..lexicon import read_rows
+from ..model import Document, Edit, Safety
+from ..registry import RuleSpec
+from . import register_kind
+from .base import RuleKind, make_edit
+
+FUNCTION_WORDS = frozenset(
+    "the a an to of in on at for and or but is was are were be been with by from as it its this that "
+    "their there they we he she his her our your you i my not has have will would can could should".split())
+GAP_RE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
+
+
+@register_kind
+class Stutter(RuleKind):
+    name = "stutter"
+
+    def __init__(self, rules, regex_timeout: float = 5.0):
+        super().__init__(rules, regex_timeout)
+        self.rule = self.rules[0]
+        p = self.rule.params
+        self.speech = p.get("mode", "prose") == "speech"
+        self.max_phrase = int(p.get("max_phrase", 4)) if self.speech else 1
+        self.ok: dict[str, frozenset[str]] = {}
+        if p.get("exceptions"):
+            for _, cols in read_rows(self.rule.base_dir / p["exceptions"], 1):
+                after = cols[1] if len(cols) > 1 else ""
+                self.ok[cols[0].lower()] = frozenset(a for a in after.split("|") if a)
+
+    @classmethod
+    def validate(cls, rule: RuleSpec) -> list[str]:
+        problems = super().validate(rule)
+        if rule.params.get("mode", "prose") not in ("speech", "prose"):
+            problems.append("mode must be 'speech' or 'prose'")
+        return problems
+
+    def _excepted(self, toks, i: int, n: int) -> bool:
+        if n != 1:
+            return False
+        word = toks[i].lower
+        if word not in self.ok:
+            return False
+        after = self.ok[word]
+        return not after or (i > 0 and toks[i - 1].lower in after)
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        text = doc.text
+        toks = words(text)
+        gaps = [GAP_RE.fullmatch(text, a.end, b.start) is not None for a, b in zip(toks, toks[1:])]
+        i = 0
+        while i < len(toks):
+            for n in range(self.max_phrase, 0, -1):
+                j = i + n
+                if j + n > len(toks) or not all(gaps[i:j + n - 1]):
+                    continue
+                first, second = toks[i:j], toks[j:j + n]
+                if [w.lower for w in first] != [w.lower for w in second] or self._excepted(toks, i, n):
+                    continue
+                if first[0].text[0].isupper() and second[0].text[0].isupper():
+                    continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose
+                safety = None
+                if not self.speech and first[0].lower not in FUNCTION_WORDS:
+                    safety = Safety.SUGGESTION
+                phrase = " ".join(w.text for w in first)
+                yield make_edit(self.rule, text, first[-1].end, second[-1].end, "", safety=safety, phrase=phrase)
+                i = j + n - 1
+                break
+            i += 1

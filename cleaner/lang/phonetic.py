@@ -1,0 +1,53 @@
+"""Sound-alike and spelling-distance tests for names (Double Metaphone + Damerau-Levenshtein).
+
+Why both: auto-captions misspell by sound ("Soul" for Seoul, "pongyang" for
+Pyongyang, "keev" for Kyiv), writers misspell by keyboard ("Nortk"); one test
+catches each. Double Metaphone comes from the ``metaphone`` package.
+"""
+from __future__ import annotations
+
+import functools
+
+import jellyfish
+from metaphone import doublemetaphone
+
+
+@functools.lru_cache(maxsize=100_000)
+def keys(word: str) -> frozenset[str]:
+    """Double Metaphone keys of a word or a name (spaces and hyphens ignored).
+
+    >>> keys("Soul") == keys("Seoul"), bool(keys("pongyang") & keys("Pyongyang")), keys("keev") == keys("Kiev")
+    (True, True, True)
+    """
+    plain = "".join(c for c in word if c.isalpha())
+    return frozenset(k for k in doublemetaphone(plain) if k)
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    return bool(keys(a) & keys(b))
+
+
+def distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance, case-insensitive.
+
+    >>> distance("Auras", "Aurus"), distance("Kumshusan", "Kumsusan"), distance("nortk", "North")
+    (1, 1, 1)
+    """
+    return jellyfish.damerau_levenshtein_distance(a.lower(), b.lower())
+
+
+def transliteration_variant(a: str, b: str) -> bool:
+    """True when two spellings differ only as romanisations do (i/y, e/y, ei/ey, j/y, -ii/-y, k/c).
+
+    Such pairs are both correct (Sergei/Sergey, Zelensky/Zelenskyy), so no rule picks one.
+
+    >>> transliteration_variant("Sergei", "Sergey"), transliteration_variant("Auras", "Aurus")
+    (True, False)
+    """
+    def norm(s: str) -> str:
+        s = s.lower().replace("-", "").replace(" ", "")
+        for x, y in (("yy", "y"), ("ii", "y"), ("ei", "ey"), ("iy", "y"), ("j", "y"), ("i", "y"), ("ck", "k"),
+                     ("c", "k"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("kh", "h")):
+            s = s.replace(x, y)
+        return s
+    return a.lower() != b.lower() and norm(a) == norm(b)
