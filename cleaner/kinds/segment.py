@@ -33,6 +33,8 @@ SHORT_PARTS = frozenset("a i an as at be by do go he if in is it me my no of on 
 MIN_PART_ZIPF = 3.0
 SURE_PART_ZIPF = 3.5
 MIN_JOINED_ZIPF = 2.6
+WORD_PREFIXES = frozenset("un dis mis de super ultra micro macro mega mini hyper counter over under "
+                          "cross re non sub pre post co".split())
 PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi inter".split())  # "post war": a hyphen is a style choice
 
 
@@ -48,6 +50,8 @@ def split_parts(token: str) -> list[str] | None:
     if not cuts or len(cuts) > 2:
         return None
     parts = [token[i:j] for i, j in zip([0, *cuts], [*cuts, len(token)])]
+    if parts[0].lower() in PREFIXES or parts[0].lower() in WORD_PREFIXES:
+        return None  # "noncommercially", "sublicenses": a prefixed word wordfreq lacks, not two words
     for p in parts:
         low = p.lower()
         if len(p) <= 2 and low not in SHORT_PARTS or zipf(low) < MIN_PART_ZIPF:

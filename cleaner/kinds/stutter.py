@@ -76,7 +76,8 @@ class Stutter(RuleKind):
                 if first[0].text[0].isupper() and second[0].text[0].isupper():
                     continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose
                 safety = None
-                if not self.speech and first[0].lower not in FUNCTION_WORDS:
+                if not self.speech and (first[0].lower not in FUNCTION_WORDS or doc.profile.has("spun")):
+                    # spun text doubles words where a synonym replaced one ("go to to"): leave it to SPN
                     safety = Safety.SUGGESTION
                 phrase = " ".join(w.text for w in first)
                 yield make_edit(self.rule, text, first[-1].end, second[-1].end, "", safety=safety, phrase=phrase)

@@ -10,7 +10,7 @@ import functools
 
 ALWAYS_CAPITALISED = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december i".split())
+    "august september october november december i may".split())  # "in May": a month, whatever the corpus says
 TITLES = frozenset(
     "mr mrs ms dr sir dame lady lord king queen prince princess president prime minister secretary "
     "general senator governor mayor chancellor pope saint st professor prof judge justice ambassador "

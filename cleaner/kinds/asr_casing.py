@@ -1,0 +1,107 @@
+"""``asr_casing``: random capitals and lowercase names inside transcript runs.
+
+Captioners capitalise common words at random ("friend and Ally", "it was Defensive
+in nature") and write names in lowercase ("russian-made aurus car"). Corpus
+knowledge decides: the prose of the corpus writes "ally" in lowercase and "Aurus"
+capitalised. Only words inside unpunctuated runs are touched, so an edited summary
+appended to a transcript keeps its capitals.
+
+``direction: lower``: a capitalised word between lowercase words, not after a
+title ("president Putin"), not part of a capitalised run, not a gazetteer name,
+that the corpus prose writes in lowercase (safe) or that is simply common with no
+corpus evidence either way (unsafe). ``direction: upper``: a lowercase word the
+corpus prose only ever capitalises (twice or more), or a gazetteer name that is no
+ordinary word ("russian" -> "Russian"). YAML parameters: ``direction``, ``gazetteer``.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lang import gazetteer as gz
+from ..lang.names import knowledge
+from ..lang.regions import runs
+from ..lang.tokens import words
+from ..lang.vocab import ALWAYS_CAPITALISED, TITLES, zipf
+from ..model import Document, Edit, Safety
+from ..registry import RuleSpec
+from . import register_kind
+from .base import RuleKind, make_edit
+
+
+def _stem(word: str) -> tuple[str, str]:
+    """Split a possessive or contraction: ("jong", "’s")."""
+    for q in ("’", "'"):
+        if q in word:
+            i = word.index(q)
+            return word[:i], word[i:]
+    return word, ""
+
+
+@register_kind
+class AsrCasing(RuleKind):
+    name = "asr_casing"
+    required_params = ("direction", "gazetteer")
+
+    @classmethod
+    def validate(cls, rule: RuleSpec) -> list[str]:
+        problems = super().validate(rule)
+        if rule.params.get("direction") not in ("lower", "upper"):
+            problems.append("direction must be 'lower' or 'upper'")
+        return problems
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        text = doc.text
+        spans = runs(text, 40)
+        if not spans:
+            return
+        toks = [w for w in words(text) if any(s <= w.start and w.end <= e for s, e, _ in spans)]
+        names = knowledge(doc)
+        for rule in self.rules:
+            gaz = gz.load(rule.base_dir / rule.params["gazetteer"])
+            lower = rule.params["direction"] == "lower"
+            for i, w in enumerate(toks):
+                stem, tail = _stem(w.text)
+                if len(stem) < 2 or not stem.isalpha() or text[w.start - 1:w.start] in ("-", "‑"):
+                    continue  # "Jong-un": the part after a hyphen is cased by its name
+                prev = toks[i - 1] if i else None
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if lower:
+                    edit = self._lower(rule, text, w, stem, tail, prev, nxt, names, gaz)
+                else:
+                    edit = self._upper(rule, text, w, stem, tail, names, gaz)
+                if edit is not None:
+                    yield edit
+
+    @staticmethod
+    def _lower(rule, text, w, stem, tail, prev, nxt, names, gaz) -> Edit | None:
+        if not (stem[0].isupper() and stem[1:].islower()) or prev is None:
+            return None
+        if not prev.text[0].islower() or text[prev.end:w.start] != " " or prev.lower in TITLES:
+            return None
+        if nxt is not None and nxt.text[0].isupper() and text[w.end:nxt.start] == " ":
+            return None  # part of a capitalised run: a name or a title
+        low = stem.lower()
+        if low in ALWAYS_CAPITALISED or {low, low[:-1]} & (gaz.names.keys() | gaz.aliases.keys()):
+            return None
+        caps, lowers = names.caps[stem], names.lower[low]
+        if lowers and lowers >= 3 * caps:
+            safety, why = None, f"corpus prose: '{low}' x{lowers}, '{stem}' mid-sentence x{caps}"
+        elif not caps and not lowers and zipf(low) >= 3.5:
+            safety, why = Safety.UNSAFE, f"no corpus evidence; common word (Zipf {zipf(low):.1f})"
+        else:
+            return None
+        return make_edit(rule, text, w.start, w.start + len(stem), low, safety=safety, evidence=(why,))
+
+    @staticmethod
+    def _upper(rule, text, w, stem, tail, names, gaz) -> Edit | None:
+        if not stem.islower():
+            return None
+        forms = [f for f in names.forms(stem) if names.is_name(f) and f[1:].islower()]
+        if forms:
+            why = f"corpus prose: '{forms[0]}' x{names.caps[forms[0]]}, never lowercase"
+        elif stem in gaz.names and gaz.names[stem] not in gaz.common and " " not in gaz.names[stem] \
+                and not names.lower[stem]:
+            forms, why = [gaz.names[stem]], f"gazetteer: {gaz.names[stem]} ({gaz.types[gaz.names[stem]]})"
+        else:
+            return None
+        return make_edit(rule, text, w.start, w.start + len(stem), forms[0], evidence=(why,))

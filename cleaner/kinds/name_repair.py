@@ -1,0 +1,135 @@
+"""``corpus_name``: a name misspelled or misheard, repaired toward the spelling the corpus uses.
+
+``mode: prose`` (TYP003): a capitalised word in mid-sentence that the corpus uses
+at most once ("Auras", "Nortk", "Kumshusan") is one edit away from a name the
+corpus uses far more often in other documents ("Aurus" in 3, "North" 68 times) or
+from a gazetteer name. Safe only with company: the two share a neighbouring word
+somewhere in the corpus ("car", "Korea", "Guest"); otherwise unsafe.
+
+``mode: asr`` (ASR005): in transcripts, a word that sounds like a place or person
+name (same Double Metaphone key, small edit distance) is that name: an unknown
+lowercase word ("pongyang", "keev"), a gazetteer alias, or a capitalised common
+word after a locative preposition ("from Soul", "in Soul" -> Seoul). Safe when the
+corpus (or the gazetteer alias list) backs the name.
+
+Romanisation variants (Sergei/Sergey) are never swapped. YAML parameters: ``mode``
+(prose | asr), ``gazetteer`` (TSV path).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lang import gazetteer as gz
+from ..lang.names import NameKnowledge, knowledge
+from ..lang.phonetic import distance, sounds_alike, transliteration_variant
+from ..lang.regions import runs
+from ..lang.tokens import Shield, plain_word, words
+from ..lang.vocab import zipf
+from ..model import Document, Edit, Safety
+from ..registry import RuleSpec
+from . import register_kind
+from .base import RuleKind, make_edit
+from .stutter import FUNCTION_WORDS
+
+LOCATIVE = frozenset("in from to at into near across outside inside toward towards visit visited visiting "
+                     "left leaving reach reached via".split())
+MIN_CORPUS = 3  # a name the corpus uses at least this often ...
+DOMINANCE = 3  # ... and this many times more than the variant
+
+
+def candidates(names: NameKnowledge, gaz: gz.Gazetteer, x: str, max_dist: int) -> list[tuple[str, str]]:
+    """``(name, source)`` pairs close to ``x``: corpus names first, then gazetteer names."""
+    low = x.lower()
+    found: dict[str, str] = {}
+    for form, n in names.caps.items():
+        if n >= 2 and form[0].lower() == low[0] and abs(len(form) - len(x)) <= max_dist and form.isalpha():
+            if form.lower() != low and distance(form, x) <= max_dist:
+                found.setdefault(form, "corpus")
+    for name in gaz.names.values():
+        if " " not in name and name not in gaz.common and name[0].lower() == low[0] and name.lower() != low \
+                and abs(len(name) - len(x)) <= max_dist and distance(name, x) <= max_dist:
+            found.setdefault(name, "gazetteer")
+    return [(y, s) for y, s in found.items() if not transliteration_variant(x, y)]
+
+
+@register_kind
+class CorpusName(RuleKind):
+    name = "corpus_name"
+    required_params = ("gazetteer",)
+
+    @classmethod
+    def validate(cls, rule: RuleSpec) -> list[str]:
+        problems = super().validate(rule)
+        if rule.params.get("mode", "prose") not in ("prose", "asr"):
+            problems.append("mode must be 'prose' or 'asr'")
+        return problems
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        for rule in self.rules:
+            gaz = gz.load(rule.base_dir / rule.params["gazetteer"])
+            if rule.params.get("mode", "prose") == "asr":
+                yield from self._asr(rule, doc, gaz)
+            else:
+                yield from self._prose(rule, doc, gaz)
+
+    def _prose(self, rule: RuleSpec, doc: Document, gaz: gz.Gazetteer) -> Iterator[Edit]:
+        text, names = doc.text, knowledge(doc)
+        toks = words(text)
+        shield = Shield(text)
+        for i, w in enumerate(toks):
+            x = w.text
+            if i == 0 or len(x) < 4 or not (x[0].isupper() and x[1:].islower()) or not plain_word(text, w):
+                continue
+            gap = text[toks[i - 1].end:w.start]
+            if any(c in ".!?:“\"\n" for c in gap) or shield.covers(w.start, w.end):
+                continue
+            if names.caps[x] > 1 or names.lower[x.lower()] or zipf(x.lower()) >= 3.0 or x.lower() in gaz.names:
+                continue
+            found = [(y, s) for y, s in candidates(names, gaz, x, 1)
+                     if s == "gazetteer" or names.caps[y] >= MIN_CORPUS and names.docs[y] >= 2
+                     and names.caps[y] >= DOMINANCE * max(names.caps[x], 1)
+                     and names.caps[y] >= DOMINANCE * names.lower[y.lower()]]
+            corpus_found = [c for c in found if c[1] == "corpus"]
+            found = corpus_found or found
+            if len(found) != 1:
+                continue
+            y, source = found[0]
+            near = {t.lower for t in toks[max(0, i - 2):i + 3] if t is not w} - FUNCTION_WORDS
+            shared = sorted(near & names.company(y))
+            sure = shared and len(x) >= 5 and (source == "corpus" or names.caps[y] >= 1)
+            yield make_edit(rule, text, w.start, w.end, y, safety=None if sure else Safety.UNSAFE,
+                            confidence=0.9 if sure else 0.5,
+                            evidence=(f"{source}: {y} x{names.caps[y]} in {names.docs[y]} document(s); "
+                                      f"{x} x{names.caps[x]}", f"shared company: {', '.join(shared) or 'none'}"))
+
+    def _asr(self, rule: RuleSpec, doc: Document, gaz: gz.Gazetteer) -> Iterator[Edit]:
+        text, names = doc.text, knowledge(doc)
+        spans = runs(text, 40)
+        toks = words(text)
+        for i, w in enumerate(toks):
+            x, low = w.text, w.lower
+            if len(x) < 4 or not x.isalpha() or not plain_word(text, w):
+                continue
+            if not any(s <= w.start and w.end <= e for s, e, _ in spans):
+                continue
+            prev = toks[i - 1].lower if i else ""
+            if low in gaz.aliases:
+                y, why = gaz.aliases[low], "gazetteer alias"
+            elif x.islower() and zipf(low) == 0 and names.caps[x.capitalize()] == 0:
+                found = [(y, s) for y, s in candidates(names, gaz, x, 2 if len(x) < 8 else 3)
+                         if sounds_alike(x, y) and (s == "gazetteer" or names.is_name(y))]
+                if len(found) != 1:
+                    continue
+                y, why = found[0][0], f"{found[0][1]}, sounds alike"
+            elif x[0].isupper() and x[1:].islower() and prev in LOCATIVE and names.caps[x] == 0:
+                found = [(y, s) for y, s in candidates(names, gaz, x, 2)
+                         if sounds_alike(x, y) and (gaz.is_place(y) or names.pairs[(prev, y.lower())])]
+                if len(found) != 1:
+                    continue
+                y, why = found[0][0], f"{found[0][1]} place after '{prev}', sounds alike"
+            else:
+                continue
+            backed = names.caps[y] >= 2 or why == "gazetteer alias"
+            yield make_edit(rule, text, w.start, w.end, y, safety=None if backed else Safety.UNSAFE,
+                            confidence=0.9 if backed else 0.5,
+                            evidence=(f"{why}; corpus: {y} x{names.caps[y]} in {names.docs[y]} document(s)",))

@@ -1,0 +1,70 @@
+"""``typo``: a lowercase word no dictionary knows, one keystroke from exactly one common word.
+
+Candidates come from symspellpy (edit distance 1 only); frequencies from wordfreq.
+Unknown means: not in symspellpy's curated 82,765-word list and rare in wordfreq
+(which also counts frequent misspellings). A fix needs a clear margin: the best candidate is common (Zipf >= 3) and beats the
+runner-up by a full Zipf point. Words the corpus itself uses twice or more are
+terms, not slips; run-together words are SPC001's; capitalised words are names and
+belong to TYP003, which needs corpus evidence. In transcripts an unknown word is
+more often a misheard name than a typo, so there the fix is only suggested.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..adapters import symspell_adapter as sym
+from ..lang.names import knowledge
+from ..lang.tokens import Shield, plain_word, words
+from ..lang.vocab import zipf
+from ..model import Document, Edit, Safety
+from . import register_kind
+from .base import RuleKind, make_edit
+from .segment import split_parts
+
+MIN_ZIPF = 3.0
+MARGIN = 1.0
+SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "able")
+MAX_OWN_ZIPF = 3.0  # wordfreq also counts frequent misspellings ("goverment" 2.7); real rare words are in symspell's list
+
+
+def best_fix(word: str) -> tuple[str, float, float] | None:
+    """``(fix, its zipf, runner-up zipf)`` for an unknown word, or None.
+
+    >>> best_fix("goverment")[0], best_fix("hereto"), best_fix("Nortk")
+    ('government', None, None)
+    """
+    own = zipf(word)
+    if not word.isalpha() or not word.islower() or own >= MAX_OWN_ZIPF or sym.unigram_count(word):
+        return None
+    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 for suf in SUFFIXES):
+        return None  # "accessors": an inflection of a rare real word, not a slip
+    scored = sorted(((zipf(t), t) for t, d, _ in sym.candidates(word, 1) if d == 1), reverse=True)
+    if not scored or scored[0][0] < MIN_ZIPF or scored[0][0] - own < 2.0:
+        return None
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    if scored[0][0] - runner < MARGIN:
+        return None
+    return scored[0][1], scored[0][0], runner
+
+
+@register_kind
+class Typo(RuleKind):
+    name = "typo"
+
+    def propose(self, doc: Document) -> Iterator[Edit]:
+        text, names = doc.text, knowledge(doc)
+        asr = doc.profile.has("asr")
+        shield = None
+        for w in words(text):
+            if len(w.text) < 4 or not w.text.islower() or zipf(w.text) >= MAX_OWN_ZIPF or not plain_word(text, w):
+                continue
+            shield = shield or Shield(text)
+            if shield.covers(w.start, w.end) or names.lower[w.text] >= 2 or split_parts(w.text):
+                continue
+            found = best_fix(w.text)
+            if found is None:
+                continue
+            fix, z, runner = found
+            for rule in self.rules:
+                yield make_edit(rule, text, w.start, w.end, fix, safety=Safety.SUGGESTION if asr else None,
+                                evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} unseen",))
