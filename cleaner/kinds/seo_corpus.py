@@ -73,8 +73,9 @@ class SeoCorpusRepeat(RuleKind):
                            f"thresholds: corpus >= {self.min_docs} documents, line in >= {self.min_count}"))
             prev = groups[-1] if groups else None
             if prev and sure and prev.removable and not any(texts[j].strip() for j in range(prev.last + 1, i)):
+                counts_seen = tuple(dict.fromkeys(prev.evidence + group.evidence[:1]))
                 group = Group("corpus", prev.first, i, "strong", f"{i - prev.first + 1} template lines; "
-                              + prev.what.split("; ")[-1], prev.evidence + group.evidence[:1])
+                              + prev.what.split("; ")[-1], counts_seen)
                 groups[-1] = group
             else:
                 groups.append(group)
