@@ -31,6 +31,8 @@ CLOSED_CLASS = frozenset(
     "they them their we us our you your i me my this that these those there here not no so up".split())
 SHORT_PARTS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 MIN_PART_ZIPF = 3.0
+MAX_GLUE_ZIPF = 3.0  # above this wordfreq sees the token too often for it to be a slip
+ARTICLES = frozenset({"the", "a", "an"})
 SURE_PART_ZIPF = 3.5
 MIN_JOINED_ZIPF = 2.6
 WORD_PREFIXES = frozenset("un dis mis de super ultra micro macro mega mini hyper counter over under "
@@ -41,10 +43,18 @@ PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi int
 def split_parts(token: str) -> list[str] | None:
     """The parts of a run-together token, or None when it is not one.
 
-    >>> split_parts("costingmore"), split_parts("andinjured"), split_parts("hereto"), split_parts("Kumsusan")
-    (['costing', 'more'], ['and', 'injured'], None, None)
+    Unknown tokens (wordfreq never saw them) may split into any common words. Tokens
+    wordfreq has seen but symspellpy's curated list lacks are web typos ("onthe") or
+    modern compounds ("podcast", "onboard"); only a glued article splits there.
+
+    >>> split_parts("costingmore"), split_parts("onthe"), split_parts("hereto"), split_parts("podcast")
+    (['costing', 'more'], ['on', 'the'], None, None)
     """
-    if len(token) < 5 or not token.isalpha() or zipf(token.lower()) > 0 or sym.unigram_count(token):
+    low = token.lower()
+    if len(token) < 5 or not token.isalpha() or sym.unigram_count(token):
+        return None
+    seen = zipf(low)
+    if seen >= MAX_GLUE_ZIPF:
         return None
     cuts = sym.segment(token)
     if not cuts or len(cuts) > 2:
@@ -52,9 +62,11 @@ def split_parts(token: str) -> list[str] | None:
     parts = [token[i:j] for i, j in zip([0, *cuts], [*cuts, len(token)])]
     if parts[0].lower() in PREFIXES or parts[0].lower() in WORD_PREFIXES:
         return None  # "noncommercially", "sublicenses": a prefixed word wordfreq lacks, not two words
+    if seen > 0 and not (len(parts) == 2 and parts[1].lower() in ARTICLES):
+        return None
     for p in parts:
-        low = p.lower()
-        if len(p) <= 2 and low not in SHORT_PARTS or zipf(low) < MIN_PART_ZIPF:
+        lp = p.lower()
+        if len(p) <= 2 and lp not in SHORT_PARTS or zipf(lp) < MIN_PART_ZIPF:
             return None
     return parts
 
@@ -102,7 +114,7 @@ class Segment(RuleKind):
         names = knowledge(doc)
         for w in toks:
             t = w.text
-            if len(t) < 5 or zipf(w.lower) > 0 or shield.covers(w.start, w.end):
+            if len(t) < 5 or zipf(w.lower) >= MAX_GLUE_ZIPF or shield.covers(w.start, w.end):
                 continue
             if not (t.islower() or t[0].isupper() and t[1:].islower()):
                 continue
@@ -114,7 +126,9 @@ class Segment(RuleKind):
             sure = all(zipf(p.lower()) >= SURE_PART_ZIPF or p.lower() in SHORT_PARTS for p in parts) or \
                 all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
             named = [p for p in parts if names.is_name(p.capitalize(), 1)]  # "kimjun": a misheard name, not two words
-            safety = None if sure and t.islower() and not named else Safety.SUGGESTION
+            opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
+            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
+            safety = None if sure and cased_ok and not named else Safety.SUGGESTION
             yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=safety,
                             evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
 

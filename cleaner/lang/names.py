@@ -20,6 +20,7 @@ from .tokens import words
 NAME = "names"
 OPENERS = "“\"‘'([:—–-•*#>"
 MAX_NEIGHBOURS = 64
+GLUE = set("/@#_.\\&+=") | set("0123456789")  # a word touching these is part of a URL, handle or code
 
 
 @dataclass
@@ -59,7 +60,12 @@ class NameLearner(Learner):
             lows = [w.lower for w in toks]
             for a, b in zip(lows, lows[1:]):
                 self.k.pairs[(a, b)] += 1
+            sentence = text[start:end]
             for i, w in enumerate(toks):
+                after = sentence[w.end:w.end + 2]
+                if sentence[w.start - 1:w.start] in GLUE or after[:1] in GLUE - {"."} or \
+                        after[:1] == "." and after[1:].isalnum():
+                    continue  # parts of URLs, handles, hashtags and addresses are not vocabulary
                 if not w.text[0].isupper():
                     self.k.lower[w.lower] += 1
                     continue

@@ -1,0 +1,90 @@
+"""ASR pack: the detector gates transcript rules; seed 000 is repaired with corpus knowledge.
+
+Prose with "Soul music", "er" or "the the" is not a transcript: only TYP/SPC rules see it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.config import CleanerConfig
+from cleaner.corpus import learn
+from cleaner.detectors.asr import AsrDetector
+from cleaner.engine import Engine
+from cleaner.model import Document
+
+from .conftest import CASES, SAMPLES
+
+TRANSCRIPT = ("good evening uh the the talks in Geneva went on late into the night and um officials say "
+              "a deal is close our correspondent joins us what is is the mood there well it's it's tense "
+              "the two sides met for six hours and they had had no contact for months before that so the "
+              "question now is whether the deal holds and what the next steps are for the people here who "
+              "have waited a long time for any news at all about the ceasefire thank you ") * 2
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(CleanerConfig(select=("ASR", "SPC", "TYP")))
+
+
+def test_detector_flags_transcripts_not_prose(sample_texts):
+    det = AsrDetector()
+    assert det.detect(Document(TRANSCRIPT)).detected
+    for name, text in sample_texts.items():
+        finding = det.detect(Document(text))
+        assert bool(finding and finding.detected) == name.startswith("000"), name
+
+
+def test_transcript_fillers_and_stutters(engine):
+    out = engine.clean_one(TRANSCRIPT).text
+    assert " uh " not in out and " um " not in out
+    assert "what is the mood" in out and "well it's tense" in out and "the talks" in out
+    assert "they had had no contact" in out  # a legitimate double
+
+
+def test_prose_is_left_to_prose_rules(engine):
+    text = "Soul music and a butcher in the village; Er Lin said the the vote was close, and that that was it."
+    result = engine.clean_one(text)
+    assert result.text == "Soul music and a butcher in the village; Er Lin said the vote was close, and that that was it."
+    assert {c.rule for c in result.applied} == {"TYP001"}
+
+
+@pytest.fixture(scope="module")
+def seeds(sample_texts, engine):
+    corpus = learn(sample_texts.items())
+    return {name[:3]: engine.clean_one(text, name, corpus).text for name, text in sample_texts.items()}
+
+
+def test_seed_000_repairs(seeds):
+    out = seeds["000"]
+    for fixed in ("the hegemonic imperialist policy", "so-called Axis of Evil", "not a relationship that",
+                  "what is the perspective", "joins me live from Seoul", "Kim Jong-un in Pyongyang",
+                  "friend and ally", "Russian-made Aurus car"):
+        assert fixed in out, fixed
+    assert " uh " not in out and " um " not in out
+    summary = "Russia and North Korea have signed a deal to help each other in the event of aggression against them"
+    assert summary in out and "Jean McKenzie" in out
+
+
+def test_control_seed_untouched(seeds, sample_texts):
+    name = next(n for n in sample_texts if n.startswith("003"))
+    assert seeds["003"] == sample_texts[name]
+
+
+def test_single_document_still_works(engine):
+    text = (SAMPLES / next(p.name for p in SAMPLES.glob("000*"))).read_text(encoding="utf-8")
+    out = engine.clean_one(text).text  # corpus knowledge from itself only
+    assert "the hegemonic imperialist policy" in out and " uh " not in out
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.glob("asr_*")))
+def test_cases_make_no_wrong_edit(engine, case):
+    """Every change the packs make to a hand-written transcript is one the expected text has."""
+    import difflib
+
+    src = (CASES / case / "input.txt").read_text(encoding="utf-8")
+    want = (CASES / case / "expected.txt").read_text(encoding="utf-8")
+    out = engine.clean_one(src, case).text
+    assert difflib.SequenceMatcher(None, out.split(), want.split()).ratio() > \
+        difflib.SequenceMatcher(None, src.split(), want.split()).ratio()
+    wrong = set(out.split()) - set(want.split()) - set(src.split())
+    assert not wrong, wrong
