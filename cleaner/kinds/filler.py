@@ -19,11 +19,11 @@ from . import register_kind
 from .base import RuleKind, make_edit
 
 
-def _lower_word_at(text: str, i: int, step: int) -> bool:
-    """Is the nearest word from position ``i`` (going by ``step``) a lowercase word on the same line?"""
+def _lower_word_at(text: str, i: int, step: int, numbers: bool = False) -> bool:
+    """Is the nearest word from position ``i`` (going by ``step``) a lowercase word (or a number) on the same line?"""
     while 0 <= i < len(text) and text[i] in " \t":
         i += step
-    return 0 <= i < len(text) and text[i].isalpha() and text[i].islower()
+    return 0 <= i < len(text) and (text[i].isalpha() and text[i].islower() or numbers and text[i].isdigit())
 
 
 @register_kind
@@ -56,8 +56,9 @@ class Filler(RuleKind):
                 if m.group(1) not in rows:
                     continue
                 safety, where = rows[m.group(1)]
-                if where == "between-lower" and not (_lower_word_at(text, m.start() - 1, -1)
-                                                     and _lower_word_at(text, m.end(), 1)):
+                numbers = where == "between-lower-or-number"
+                if where.startswith("between-lower") and not (_lower_word_at(text, m.start() - 1, -1, numbers)
+                                                              and _lower_word_at(text, m.end(), 1, numbers)):
                     break
                 start, end = span_with_space(text, m.start(), m.end())
                 yield make_edit(rule, text, start, end, "", safety=safety if safety.rank > rule.safety.rank

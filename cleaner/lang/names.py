@@ -29,7 +29,8 @@ class NameKnowledge:
     docs: Counter = field(default_factory=Counter)  # "Seoul" -> documents using it so
     lower: Counter = field(default_factory=Counter)  # "seoul" -> lowercase uses
     neighbours: dict = field(default_factory=dict)  # "Seoul" -> Counter of lowercase neighbour words
-    pairs: Counter = field(default_factory=Counter)  # ("tea", "set") -> uses, lowercase, prose and transcripts
+    pairs: Counter = field(default_factory=Counter)  # ("tea", "set") -> uses in prose, lowercase
+    run_pairs: Counter = field(default_factory=Counter)  # the same in unpunctuated transcript runs
     by_lower: dict = field(default_factory=dict)  # "seoul" -> ["Seoul"]
     adjacent: dict = field(default_factory=dict)  # "set" -> {"tea", "a", ...}: index of ``pairs``
 
@@ -86,7 +87,7 @@ class NameLearner(Learner):
         for start, end, _ in runs(text):  # transcripts: their word pairs still show company
             lows = [w.lower for w in words(text[start:end])]
             for a, b in zip(lows, lows[1:]):
-                self.k.pairs[(a, b)] += 1
+                self.k.run_pairs[(a, b)] += 1
 
     def finish(self) -> NameKnowledge:
         self.k.neighbours = dict(self.neigh)
@@ -95,7 +96,7 @@ class NameLearner(Learner):
             by_lower[form.lower()].append(form)
         self.k.by_lower = dict(by_lower)
         adjacent: dict[str, set] = defaultdict(set)
-        for a, b in self.k.pairs:
+        for a, b in (*self.k.pairs, *self.k.run_pairs):
             adjacent[a].add(b)
             adjacent[b].add(a)
         self.k.adjacent = dict(adjacent)
