@@ -8,8 +8,8 @@ appended to a transcript keeps its capitals.
 
 ``direction: lower``: a capitalised word between lowercase words, not after a
 title ("president Putin"), not part of a capitalised run, not a gazetteer name,
-that the corpus prose writes in lowercase (safe) or that is simply common with no
-corpus evidence either way (unsafe). ``direction: upper``: a lowercase word the
+that the corpus prose writes in lowercase (safe); a common word with no
+corpus evidence either way is left alone (it may be a name). ``direction: upper``: a lowercase word the
 corpus prose only ever capitalises (twice or more), or a gazetteer name that is no
 ordinary word ("russian" -> "Russian"). YAML parameters: ``direction``, ``gazetteer``.
 """
@@ -21,8 +21,8 @@ from ..lang import gazetteer as gz
 from ..lang.names import knowledge
 from ..lang.regions import runs
 from ..lang.tokens import words
-from ..lang.vocab import ALWAYS_CAPITALISED, TITLES, zipf
-from ..model import Document, Edit, Safety
+from ..lang.vocab import ALWAYS_CAPITALISED, TITLES
+from ..model import Document, Edit
 from ..registry import RuleSpec
 from . import register_kind
 from .base import RuleKind, make_edit
@@ -84,12 +84,9 @@ class AsrCasing(RuleKind):
         if low in ALWAYS_CAPITALISED or {low, low[:-1]} & (gaz.names.keys() | gaz.aliases.keys()):
             return None
         caps, lowers = names.caps[stem], names.lower[low]
-        if lowers and lowers >= 3 * caps:
-            safety, why = None, f"corpus prose: '{low}' x{lowers}, '{stem}' mid-sentence x{caps}"
-        elif not caps and not lowers and zipf(low) >= 3.5:
-            safety, why = Safety.UNSAFE, f"no corpus evidence; common word (Zipf {zipf(low):.1f})"
-        else:
-            return None
+        if not lowers or lowers < 3 * caps:
+            return None  # no corpus evidence: "David", "Laura", "Axis" may all be names
+        safety, why = None, f"corpus prose: '{low}' x{lowers}, '{stem}' mid-sentence x{caps}"
         return make_edit(rule, text, w.start, w.start + len(stem), low, safety=safety, evidence=(why,))
 
     @staticmethod

@@ -41,8 +41,8 @@ def candidates(names: NameKnowledge, gaz: gz.Gazetteer, x: str, max_dist: int) -
     """``(name, source)`` pairs close to ``x``: corpus names first, then gazetteer names."""
     low = x.lower()
     found: dict[str, str] = {}
-    for form, n in names.caps.items():
-        if n >= 2 and form[0].lower() == low[0] and abs(len(form) - len(x)) <= max_dist and form.isalpha():
+    for form in _by_initial(names).get(low[0], ()):
+        if abs(len(form) - len(x)) <= max_dist:
             if form.lower() != low and distance(form, x) <= max_dist:
                 found.setdefault(form, "corpus")
     for name in gaz.names.values():
@@ -50,6 +50,18 @@ def candidates(names: NameKnowledge, gaz: gz.Gazetteer, x: str, max_dist: int) -
                 and abs(len(name) - len(x)) <= max_dist and distance(name, x) <= max_dist:
             found.setdefault(name, "gazetteer")
     return [(y, s) for y, s in found.items() if not transliteration_variant(x, y)]
+
+
+def _by_initial(names: NameKnowledge) -> dict[str, list[str]]:
+    """Corpus names used twice or more, by lowercase initial (built once per corpus, so big corpora stay fast)."""
+    index = getattr(names, "_by_initial", None)
+    if index is None:
+        index = {}
+        for form, n in names.caps.items():
+            if n >= 2 and form.isalpha():
+                index.setdefault(form[0].lower(), []).append(form)
+        names._by_initial = index
+    return index
 
 
 @register_kind

@@ -125,10 +125,11 @@ class Segment(RuleKind):
                 continue
             sure = all(zipf(p.lower()) >= SURE_PART_ZIPF or p.lower() in SHORT_PARTS for p in parts) or \
                 all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
-            named = [p for p in parts if names.is_name(p.capitalize(), 1)]  # "kimjun": a misheard name, not two words
+            if any(names.is_name(p.capitalize(), 1) for p in parts):
+                continue  # "kimjun": a misheard name (Kim Jong-un), not two words
             opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
             cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
-            safety = None if sure and cased_ok and not named else Safety.SUGGESTION
+            safety = None if sure and cased_ok else Safety.SUGGESTION
             yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=safety,
                             evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
 
