@@ -58,7 +58,8 @@ def test_seed_000_repairs(seeds):
     out = seeds["000"]
     for fixed in ("the hegemonic imperialist policy", "so-called Axis of Evil", "not a relationship that",
                   "what is the perspective", "joins me live from Seoul", "Kim Jong-un in Pyongyang",
-                  "friend and ally", "Russian-made Aurus car"):
+                  "friend and ally", "Russian-made Aurus car", "receiving a tea set", "with President Xi",
+                  "thank you very much for joining us well"):
         assert fixed in out, fixed
     assert " uh " not in out and " um " not in out
     summary = "Russia and North Korea have signed a deal to help each other in the event of aggression against them"

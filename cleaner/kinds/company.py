@@ -18,7 +18,10 @@ from ..lang.vocab import zipf
 from ..model import Document, Edit
 from . import register_kind
 from .base import RuleKind, make_edit
+from .segment import CLOSED_CLASS
 from .stutter import FUNCTION_WORDS
+
+MAX_ZIPF = 4.5  # common words ("us", "as") are heard right; only rarer ones are replaced
 
 
 @register_kind
@@ -36,7 +39,8 @@ class CorpusCompany(RuleKind):
             need = int(rule.params.get("min_pairs", 2))
             for w, nxt in zip(toks, toks[1:]):
                 x, n = w.text, nxt.lower
-                if not (2 <= len(x) <= 5 and x.isalpha() and x.islower()) or x in FUNCTION_WORDS:
+                if not (2 <= len(x) <= 5 and x.isalpha() and x.islower()) or x in FUNCTION_WORDS | CLOSED_CLASS \
+                        or zipf(x) >= MAX_ZIPF:
                     continue
                 if text[w.end:nxt.start] != " " or n in FUNCTION_WORDS or names.pairs[(x, n)]:
                     continue
