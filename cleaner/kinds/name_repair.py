@@ -23,7 +23,8 @@ from ..lang import gazetteer as gz
 from ..lang.names import NameKnowledge, knowledge
 from ..lang.phonetic import distance, sounds_alike, transliteration_variant
 from ..lang.regions import runs
-from ..lang.tokens import Shield, plain_word, words
+from ..lang.tokens import plain_word, words
+from ..lang.tokens import shield as tokens_shield
 from ..lang.vocab import zipf
 from ..model import Document, Edit, Safety
 from ..registry import RuleSpec
@@ -87,7 +88,7 @@ class CorpusName(RuleKind):
     def _prose(self, rule: RuleSpec, doc: Document, gaz: gz.Gazetteer) -> Iterator[Edit]:
         text, names = doc.text, knowledge(doc)
         toks = words(text)
-        shield = Shield(text)
+        shield = tokens_shield(text)
         for i, w in enumerate(toks):
             x = w.text
             if i == 0 or len(x) < 4 or not (x[0].isupper() and x[1:].islower()) or not plain_word(text, w):

@@ -20,6 +20,7 @@ from typing import Iterator
 from ..adapters import symspell_adapter as sym
 from ..lang.names import knowledge
 from ..lang.tokens import Shield, plain_word, words
+from ..lang.tokens import shield as tokens_shield
 from ..lang.vocab import zipf
 from ..model import Document, Edit, Safety
 from ..registry import RuleSpec
@@ -105,7 +106,7 @@ class Segment(RuleKind):
         toks = [w for w in words(text) if plain_word(text, w)]
         if not toks:
             return
-        shield = Shield(text)
+        shield = tokens_shield(text)
         for rule in self.rules:  # one matcher holds every segment rule of a pack
             split = rule.params.get("mode", "split") == "split"
             yield from (self._split if split else self._join)(rule, doc, toks, shield)

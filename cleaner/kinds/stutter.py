@@ -63,20 +63,22 @@ class Stutter(RuleKind):
     def propose(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
         toks = words(text)
-        gaps = [GAP_RE.fullmatch(text, a.end, b.start) is not None for a, b in zip(toks, toks[1:])]
+        gaps = [b.start == a.end + 1 and text[a.end] == " " or GAP_RE.fullmatch(text, a.end, b.start) is not None
+                for a, b in zip(toks, toks[1:])]
+        lows = [w.text.lower() for w in toks]
         i = 0
         while i < len(toks):
             for n in range(self.max_phrase, 0, -1):
                 j = i + n
-                if j + n > len(toks) or not all(gaps[i:j + n - 1]):
+                if j + n > len(toks) or lows[i] != lows[j] or lows[i:j] != lows[j:j + n]:
+                    continue
+                if not all(gaps[i:j + n - 1]) or self._excepted(toks, i, n):
                     continue
                 first, second = toks[i:j], toks[j:j + n]
-                if [w.lower for w in first] != [w.lower for w in second] or self._excepted(toks, i, n):
-                    continue
                 if first[0].text[0].isupper() and second[0].text[0].isupper():
                     continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose
                 safety = None
-                if not self.speech and (first[0].lower not in FUNCTION_WORDS or doc.profile.has("spun")):
+                if not self.speech and (lows[i] not in FUNCTION_WORDS or doc.profile.has("spun")):
                     # spun text doubles words where a synonym replaced one ("go to to"): leave it to SPN
                     safety = Safety.SUGGESTION
                 phrase = " ".join(w.text for w in first)

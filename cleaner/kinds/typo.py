@@ -14,7 +14,8 @@ from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
 from ..lang.names import knowledge
-from ..lang.tokens import Shield, plain_word, words
+from ..lang.tokens import plain_word, words
+from ..lang.tokens import shield as tokens_shield
 from ..lang.vocab import zipf
 from ..model import Document, Edit, Safety
 from . import register_kind
@@ -58,7 +59,7 @@ class Typo(RuleKind):
         for w in words(text):
             if len(w.text) < 4 or not w.text.islower() or zipf(w.text) >= MAX_OWN_ZIPF or not plain_word(text, w):
                 continue
-            shield = shield or Shield(text)
+            shield = shield or tokens_shield(text)
             if shield.covers(w.start, w.end) or names.lower[w.text] >= 2 or split_parts(w.text):
                 continue
             found = best_fix(w.text)

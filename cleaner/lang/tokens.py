@@ -7,25 +7,20 @@ e-mail address, a handle, a hashtag, inline code, or a token glued to digits
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-SHIELD_RE = re.compile(
-    r"""(?:https?://|ftp://|www\.)\S+           # URLs
-      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail addresses
-      | (?<![\w@])[@#][\w_]+                     # handles and hashtags
-      | `[^`\n]*`                                # inline code
-      | \b[\w-]+(?:\.[\w-]+)+(?:/\S*)?           # domains, dotted identifiers, file names, e.g.
-      | \S*\d\S*                                 # anything glued to a digit: 5mn, $10bn, 13:45, F-16
-      | \b\w*_\w*\b                              # snake_case identifiers
-      | \b[a-z]+[A-Z]\w*\b                       # camelCase identifiers
-      | \S*[/\\<>{}=|]\S*                        # paths, markup, code-ish tokens
-    """, re.X)
+TOKEN_RE = re.compile(r"\S+")
+# A whitespace-delimited token is shielded whole when it looks like a URL, an address, a handle, a
+# hashtag, code or a number: a digit or one of @ # / \ < > { } = | _ ` anywhere, "word.word", or camelCase.
+SPECIAL_RE = re.compile(r"[\d@#/\\<>{}=|_`]|\w\.\w|[a-z][A-Z]")
+CODE_RE = re.compile(r"`[^`\n]*`")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -35,8 +30,9 @@ class Word:
         return self.text.lower()
 
 
+@functools.lru_cache(maxsize=8)
 def words(text: str) -> list[Word]:
-    """Letter words (inner apostrophes kept) with their offsets.
+    """Letter words (inner apostrophes kept) with their offsets; cached, so callers must not mutate it.
 
     >>> [w.text for w in words("Kim’s 5mn shells, don't")]
     ['Kim’s', 'mn', 'shells', "don't"]
@@ -48,8 +44,12 @@ class Shield:
     """Sorted shielded spans of one text, with a fast overlap test."""
 
     def __init__(self, text: str):
-        self.spans = [(m.start(), m.end()) for m in SHIELD_RE.finditer(text) if m.end() > m.start()]
+        spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text) if SPECIAL_RE.search(m.group())]
+        spans += [(m.start(), m.end()) for m in CODE_RE.finditer(text)] if "`" in text else []
+        self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        self.reach = list(itertools.accumulate(self.ends, max))  # furthest end among spans so far
 
     def covers(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` touches a shielded span.
@@ -58,8 +58,14 @@ class Shield:
         >>> s.covers(5, 9), s.covers(0, 4), s.covers(67, 78)
         (True, False, False)
         """
-        i = bisect.bisect_right(self.starts, end)
-        return any(s < end and start < e for s, e in self.spans[max(0, i - 3):i])
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
+@functools.lru_cache(maxsize=8)
+def shield(text: str) -> Shield:
+    """The :class:`Shield` of a text, cached across the rules of one pass."""
+    return Shield(text)
 
 
 def plain_word(text: str, w: Word) -> bool:
