@@ -20,6 +20,8 @@ from .tokens import words
 NAME = "names"
 OPENERS = "“\"‘'([:—–-•*#>"
 MAX_NEIGHBOURS = 64
+MAX_PAIRS = 400_000  # memory bound at scale: rare entries are dropped first (see prune)
+MAX_WORDS = 200_000
 GLUE = set("/@#_.\\&+=") | set("0123456789")  # a word touching these is part of a URL, handle or code
 
 
@@ -28,15 +30,27 @@ class NameKnowledge:
     caps: Counter = field(default_factory=Counter)  # "Seoul" -> mid-sentence capitalised uses
     docs: Counter = field(default_factory=Counter)  # "Seoul" -> documents using it so
     lower: Counter = field(default_factory=Counter)  # "seoul" -> lowercase uses
-    neighbours: dict = field(default_factory=dict)  # "Seoul" -> Counter of lowercase neighbour words
+    neighbours: dict = field(default_factory=dict)  # "Seoul" -> lowercase words within two of it
     pairs: Counter = field(default_factory=Counter)  # ("tea", "set") -> uses in prose, lowercase
     run_pairs: Counter = field(default_factory=Counter)  # the same in unpunctuated transcript runs
     by_lower: dict = field(default_factory=dict)  # "seoul" -> ["Seoul"]
-    adjacent: dict = field(default_factory=dict)  # "set" -> {"tea", "a", ...}: index of ``pairs``
 
     def is_name(self, form: str, min_count: int = 2) -> bool:
         """Capitalised mid-sentence at least ``min_count`` times and never written in lowercase."""
         return self.caps[form] >= min_count and self.lower[form.lower()] == 0
+
+    @property
+    def adjacent(self) -> dict[str, set]:
+        """"set" -> {"tea", "a", ...}: an index of the word pairs, built on first use in each process
+        (so the knowledge handed to workers stays small)."""
+        index = self.__dict__.get("_adjacent")
+        if index is None:
+            index = {}
+            for a, b in (*self.pairs, *self.run_pairs):
+                index.setdefault(a, set()).add(b)
+                index.setdefault(b, set()).add(a)
+            self.__dict__["_adjacent"] = index
+        return index
 
     def company(self, form: str) -> set[str]:
         """Lowercase words seen right next to ``form`` anywhere in the corpus."""
@@ -77,30 +91,45 @@ class NameLearner(Learner):
                     continue
                 self.k.caps[w.text] += 1
                 seen.add(w.text)
-                near = self.neigh[w.text]
+                near = self.neigh[w.text] if w.text in self.neigh or len(self.neigh) < MAX_WORDS else Counter()
                 if len(near) < MAX_NEIGHBOURS:
                     for j in (i - 2, i - 1, i + 1, i + 2):
                         if 0 <= j < len(toks):
                             near[lows[j]] += 1
         for form in seen:
             self.k.docs[form] += 1
+        for counter, limit in ((self.k.pairs, MAX_PAIRS), (self.k.run_pairs, MAX_PAIRS), (self.k.lower, MAX_WORDS),
+                               (self.k.caps, MAX_WORDS), (self.k.docs, MAX_WORDS)):
+            if len(counter) > limit:
+                prune(counter, limit)
         for start, end, _ in runs(text):  # transcripts: their word pairs still show company
             lows = [w.lower for w in words(text[start:end])]
             for a, b in zip(lows, lows[1:]):
                 self.k.run_pairs[(a, b)] += 1
 
     def finish(self) -> NameKnowledge:
-        self.k.neighbours = dict(self.neigh)
+        self.k.neighbours = {form: frozenset(near) for form, near in self.neigh.items() if form in self.k.caps}
         by_lower: dict[str, list[str]] = defaultdict(list)
         for form, _ in self.k.caps.most_common():
             by_lower[form.lower()].append(form)
         self.k.by_lower = dict(by_lower)
-        adjacent: dict[str, set] = defaultdict(set)
-        for a, b in (*self.k.pairs, *self.k.run_pairs):
-            adjacent[a].add(b)
-            adjacent[b].add(a)
-        self.k.adjacent = dict(adjacent)
         return self.k
+
+
+def prune(counter: Counter, limit: int) -> None:
+    """Drop the rarest entries until ``counter`` holds at most ``limit * 3 // 4`` (deterministic, order-free).
+
+    A corpus of hundreds of gigabytes would otherwise grow these tables without bound; names
+    and pairs that matter recur, so they survive.
+
+    >>> c = Counter({"a": 5, "b": 1, "c": 1, "d": 2}); prune(c, 2); sorted(c)
+    ['a']
+    """
+    floor = 1
+    while len(counter) > limit * 3 // 4:
+        for key in [k for k, n in counter.items() if n <= floor]:
+            del counter[key]
+        floor += 1
 
 
 def knowledge(doc) -> NameKnowledge:
