@@ -6,7 +6,8 @@ rule's own pattern to expand the replacement. The ``regex`` module's timeout
 stops catastrophic backtracking from hanging a run.
 
 YAML parameters: ``pattern``, ``replace`` (default ""), ``flags`` (any of
-``i m s x``), ``antipatterns`` (patterns; a hit inside one of their matches is skipped).
+``i m s x``), ``antipatterns`` (patterns; a hit inside one of their matches is skipped),
+``map`` (instead of ``replace``: the matched text is looked up in this mapping, e.g. "2" -> "two").
 """
 from __future__ import annotations
 
@@ -94,6 +95,11 @@ class RegexEdit(RuleKind):
             if any(a.start() <= m.start() and m.end() <= a.end()
                    for anti in self.anti[i] for a in anti.finditer(text, max(0, m.start() - 200), m.end() + 200)):
                 continue
-            after = m.expand(rule.params.get("replace", ""))
+            if "map" in rule.params:
+                after = rule.params["map"].get(m.group(0))
+                if after is None:
+                    continue
+            else:
+                after = m.expand(rule.params.get("replace", ""))
             if after != m.group(0):
                 yield make_edit(rule, text, m.start(), m.end(), after)

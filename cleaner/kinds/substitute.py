@@ -55,6 +55,16 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def starts_sentence(text: str, start: int) -> bool:
+    """True at the start of the text, of a line, or after sentence punctuation.
+
+    >>> starts_sentence("Done. 1000's of", 6), starts_sentence("about 1000's", 6)
+    (True, False)
+    """
+    before = text[:start].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n"
+
+
 def is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -124,6 +134,8 @@ class Substitute(RuleKind):
                 if not self._context_ok(rule, hay, start, end):
                     continue
                 after = dst if exact else transfer_case(source, dst)
+                if after[:1].islower() and not source[:1].isalpha() and starts_sentence(text, start):
+                    after = after[:1].upper() + after[1:]  # "1000's of" at a sentence start
                 if after == source:
                     continue
                 yield make_edit(rule, text, start, end, after)

@@ -1,0 +1,73 @@
+"""Spun-text detection: how densely a document uses phrases only article spinners write.
+
+Markers are the rows of ``rules/lexicons/spun_phrases.tsv`` flagged ``y`` ("international
+locations", "making an attempt", "final 12 months"): people essentially never write them, so
+even a few per thousand words mark a document as spun. Requiring several *distinct* markers
+keeps one odd phrase in honest text ("on this planet") from flipping a document.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+import ahocorasick
+
+from ..lexicon import read_rows
+from ..model import Document, Finding
+from ..registry import rule_dirs
+from . import register_detector
+from .base import Detector
+
+WORD = re.compile(r"\w+")
+MIN_DISTINCT = 3  # distinct markers that flag a document of any length ...
+MIN_DISTINCT_DENSE = 2  # ... or this many, when they are dense:
+MIN_PER_1000_WORDS = 4.0
+
+
+@functools.lru_cache(maxsize=2)
+def marker_automaton(path) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for _, cols in read_rows(path, 4):
+        if cols[3] == "y":
+            key = cols[0].lower()
+            auto.add_word(key, key)
+    auto.make_automaton()
+    return auto
+
+
+def find_markers(text: str, auto: ahocorasick.Automaton) -> Counter:
+    """Marker phrases found on word boundaries, with counts.
+
+    >>> from cleaner.registry import rule_dirs
+    >>> auto = marker_automaton(rule_dirs()[0] / "lexicons" / "spun_phrases.tsv")
+    >>> dict(find_markers("Talks with international locations final 12 months.", auto))
+    {'international locations': 1, 'final 12 months': 1}
+    """
+    low = text.lower()
+    found: Counter = Counter()
+    if len(low) != len(text):
+        return found
+    for end, key in auto.iter(low):
+        start = end - len(key) + 1
+        if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
+            found[key] += 1
+    return found
+
+
+@register_detector
+class SpunDetector(Detector):
+    kind = "spun"
+
+    def detect(self, doc: Document) -> Finding | None:
+        auto = marker_automaton(rule_dirs()[0] / "lexicons" / "spun_phrases.tsv")
+        markers = find_markers(doc.text, auto)
+        if not markers:
+            return None
+        words = max(len(WORD.findall(doc.text)), 1)
+        hits = sum(markers.values())
+        score = 1000 * hits / words
+        distinct = len(markers)
+        detected = distinct >= MIN_DISTINCT or (distinct >= MIN_DISTINCT_DENSE and score >= MIN_PER_1000_WORDS)
+        evidence = tuple(f"{k} x{v}" for k, v in markers.most_common(8))
+        return Finding("spun", score, detected, evidence, f"spin_markers: {hits} hits, {distinct} distinct, {words} words")

@@ -1,0 +1,45 @@
+"""Tortured-phrase detection: known fingerprints of paraphrased scientific text.
+
+The fingerprints in ``rules/lexicons/tortured_phrases.tsv`` without a context guard are
+essentially never written by scientists; two distinct ones flag a document.
+"""
+from __future__ import annotations
+
+import functools
+
+import ahocorasick
+
+from ..lexicon import read_rows
+from ..model import Document, Finding
+from ..registry import rule_dirs
+from . import register_detector
+from .base import Detector
+from .spun import WORD, find_markers
+
+MIN_DISTINCT = 2
+
+
+@functools.lru_cache(maxsize=2)
+def fingerprint_automaton(path) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for _, cols in read_rows(path, 2):
+        if len(cols) < 3 or not cols[2]:  # guarded rows are plain English too: no evidence alone
+            key = cols[0].lower()
+            auto.add_word(key, key)
+    auto.make_automaton()
+    return auto
+
+
+@register_detector
+class TorturedDetector(Detector):
+    kind = "tortured"
+
+    def detect(self, doc: Document) -> Finding | None:
+        found = find_markers(doc.text, fingerprint_automaton(rule_dirs()[0] / "lexicons" / "tortured_phrases.tsv"))
+        if not found:
+            return None
+        words = max(len(WORD.findall(doc.text)), 1)
+        hits = sum(found.values())
+        return Finding("tortured", 1000 * hits / words, len(found) >= MIN_DISTINCT,
+                       tuple(f"{k} x{v}" for k, v in found.most_common(8)),
+                       f"tortured_phrases: {hits} hits, {len(found)} distinct")
