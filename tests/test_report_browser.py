@@ -245,7 +245,7 @@ def test_filters_search_and_fold(browser, review):
     assert after > before
     # search narrows to the matching edits' documents
     box = browser.find_element(By.ID, "f-q")
-    box.send_keys("spinner")
+    box.send_keys("accord")
     WebDriverWait(browser, 5).until(lambda d: "1 edit in 1 document" in d.find_element(By.ID, "matchcount").text)
     marks = browser.find_elements(By.CSS_SELECTOR, "#docs .ed.hit")
     assert [m.get_attribute("data-rule") for m in marks] == ["SPN001"]
