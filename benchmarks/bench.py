@@ -360,6 +360,29 @@ def same_tree(a: Path, b: Path) -> bool:
 
 # -- main ----------------------------------------------------------------------------------------------
 
+def markdown_table(summary: dict) -> str:
+    """The goals of a saved summary as a Markdown table (``--table FILE``)."""
+    rows = ["| goal | measured | target | met | vs ftfy `fix_text` (same input, same run) |", "|---|---|---|---|---|"]
+    for g in summary["goals"]:
+        if g.get("met") is None:
+            rows.append(f"| {g['goal']} | n/a | | | {g.get('why', '')} |")
+            continue
+        unit = {"MB/s": " MB/s", "s": " s", "x": "x", "MiB": " MiB", "ratio": ""}[g["unit"]]
+        verdict = "yes" if g["met"] else f"no ({g['by']:.2f} of target)"
+        if g["unit"] == "MB/s":
+            vs = f"{g['ratio_vs_ftfy']:.2f}x ftfy's speed (goal restated: {g['target_ratio_vs_ftfy']:.2f}x)"
+        elif g["unit"] == "s":
+            vs = f"ftfy in a fresh process: {g['ratio_vs_ftfy']:.2f}x our time"
+        elif g["unit"] == "x":
+            vs = f"{g['ratio_vs_ftfy']:.2f}x the speedup of ftfy in the same pool"
+        elif g["unit"] == "MiB":
+            vs = f"{g['ratio_vs_ftfy']:.2f}x an ftfy worker's RSS"
+        else:
+            vs = f"100k-entry speed = {g['ratio_vs_ftfy']:.2f}x ftfy's"
+        rows.append(f"| {g['goal']} | {g['value']}{unit} | {g['target']}{unit} | {verdict} | {vs} |")
+    return "\n".join(rows)
+
+
 def from_commit(args, argv: list[str]) -> dict:
     """Export ``args.from_commit`` into the work folder and run that commit's own bench.py on it."""
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
@@ -404,7 +427,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--from-commit", metavar="REV", default=None,
                     help="benchmark this commit (exported with git archive), not the working tree: results that "
                          "concurrent edits of the working tree cannot change mid-run")
+    ap.add_argument("--table", type=Path, default=None, help="print a saved summary's goals as Markdown, and exit")
     args = ap.parse_args(argv)
+    if args.table:
+        print(markdown_table(json.loads(args.table.read_text(encoding="utf-8"))))
+        return {}
     if args.from_commit:
         return from_commit(args, argv if argv is not None else sys.argv[1:])
 

@@ -101,6 +101,7 @@ class ShardStats:
     wrote: bool = False
     seconds: float = 0.0
     resumed: bool = False
+    notices: list[str] = field(default_factory=list)  # warnings met with no live reporter (Ray actors)
 
     @classmethod
     def from_run(cls, index: int, stats: RunStats, wrote: bool, seconds: float) -> "ShardStats":
@@ -249,7 +250,8 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
     """Clean one shard: stream its documents, write its output and log part, then its done marker."""
     started = time.perf_counter()
     shard = task.shard
-    send = report or (lambda msg: None)
+    notices: list[str] = []
+    send = report or (lambda msg: notices.append(msg[1]) if msg[0] == "warn" else None)
     runner = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
                     encoding_errors=options.encoding_errors, on_error=options.on_error,
                     warn=lambda m: send(("warn", m)))
@@ -288,6 +290,7 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
             part.abort()
         raise
     stats = ShardStats.from_run(shard.index, runner.stats, wrote, time.perf_counter() - started)
+    stats.notices = notices
     if task.marker is not None:
         marker = _AtomicFile(task.marker)
         marker.fh.write(json.dumps({"shard": _shard_key(shard), "fingerprint": task.fingerprint,

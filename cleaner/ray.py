@@ -111,9 +111,15 @@ class _ShardCleaner:
         from .parallel import clean_shard
 
         out = []
+        from .fileio import InputError
+
         for blob in batch["task"]:
             task = pickle.loads(blob)
-            stats = clean_shard(self.engine, self.corpus, self.options, task)
+            try:
+                stats = clean_shard(self.engine, self.corpus, self.options, task)
+            except InputError as exc:  # sent back, not raised: Ray would bury the message in its own traceback
+                out.append(json.dumps({"input_error": str(exc)}))
+                continue
             out.append(json.dumps(asdict(stats)))
         return {"stats": out, "size": [0] * len(out)}
 
@@ -121,6 +127,7 @@ class _ShardCleaner:
 def run_tasks(engine: "Engine", corpus: CorpusKnowledge | None, options: "Options", tasks: Sequence["ShardTask"],
               jobs: int, address: str | None = None, progress: "RunProgress | None" = None) -> list["ShardStats"]:
     """Clean shard tasks on Ray (``address`` None: a local Ray with ``jobs`` CPUs); returns their stats."""
+    from .fileio import InputError
     from .parallel import ShardStats
 
     if not tasks:
@@ -136,13 +143,16 @@ def run_tasks(engine: "Engine", corpus: CorpusKnowledge | None, options: "Option
     results = []
     sizes = {t.shard.index: t.shard.size for t in tasks}
     for row in out.iter_rows():
-        stats = ShardStats(**json.loads(row["stats"]))
+        payload = json.loads(row["stats"])
+        if "input_error" in payload:  # raised as a local run raises it: a clear message, exit code 2
+            raise InputError(payload["input_error"])
+        stats = ShardStats(**payload)
         results.append(stats)
         if progress is not None:
             progress.advance(docs=stats.documents, chars=stats.characters, disk_bytes=sizes.get(stats.index, 0),
                              shards=1)
-            for message in stats.errors:
-                progress.echo(f"error: {message}")
+            for message in stats.notices:  # the warnings and errors a local run prints as it meets them
+                progress.echo(message)
     return results
 
 

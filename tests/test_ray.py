@@ -95,3 +95,14 @@ def test_clean_dataset_without_ids_or_corpus_knowledge(cluster):
     first = [json.loads(line) for line in out[0][cray.LOG_FIELD].split("\n")[:-1]]
     assert first[0]["doc"].startswith("sha256:") and {r["rule"] for r in first[1:]} == {"MOJ001", "MOJ002"}
     assert out[1][cray.LOG_FIELD] == ""
+
+
+def test_engine_ray_reports_input_errors_like_a_local_run(cluster, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text('{"text": "ok"}\n', encoding="utf-8")
+    (src / "b.jsonl").write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out"), "--format", "jsonl",
+                                       "--engine", "ray", "--jobs", "2", "--no-corpus"])
+    assert result.exit_code == 2
+    assert "b.jsonl:2: malformed JSON" in result.output and "Traceback" not in result.output

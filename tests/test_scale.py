@@ -279,3 +279,20 @@ def test_reader_streams_large_jsonl(tmp_path):
     first = next(it)
     assert first.doc_id == "big.jsonl#1" and reader.position < path.stat().st_size / 10
     assert sum(1 for _ in it) == 1999
+
+
+def test_errors_in_workers_stop_or_skip_cleanly(tmp_path, docs):
+    src = tmp_path / "in"
+    src.mkdir()
+    for n, doc in enumerate(docs[:6]):
+        (src / f"d{n}.jsonl").write_text(json.dumps({"text": doc}) + "\n", encoding="utf-8")
+    (src / "d3.jsonl").write_bytes(b'{"text": "fine"}\n{"text": \n')  # malformed second line
+    stop = run_cli("clean", "in", "-o", "out", "--log", "log.jsonl", "--format", "jsonl", "--jobs", "2",
+                   "--no-corpus", cwd=tmp_path)  # no learning pass: the error is met by a worker
+    assert stop.returncode == 2 and b"d3.jsonl:2: malformed JSON" in stop.stderr
+    assert b"Traceback" not in stop.stderr and not (tmp_path / "log.jsonl").exists()
+    skip = run_cli("clean", "in", "-o", "out", "--log", "log.jsonl", "--format", "jsonl", "--jobs", "2",
+                   "--no-corpus", "--on-error", "skip", cwd=tmp_path)
+    assert skip.returncode == 2 and b"d3.jsonl:2: malformed JSON" in skip.stderr
+    assert (tmp_path / "out/d3.jsonl").read_bytes() == (src / "d3.jsonl").read_bytes()  # copied through
+    assert len(list((tmp_path / "out").iterdir())) == 6 and (tmp_path / "log.jsonl").exists()
