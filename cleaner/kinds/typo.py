@@ -10,6 +10,7 @@ more often a misheard name than a typo, so there the fix is only suggested.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
@@ -22,6 +23,8 @@ from . import register_kind
 from .base import RuleKind, make_edit
 from .segment import split_parts
 
+# A word after a French, Spanish, Italian or German article is a loanword or a name, not a slip.
+FOREIGN_BEFORE = re.compile(r"\b(?:la|le|les|de|du|des|el|los|las|il|lo|gli|der|die|das|den|dem)\s+\Z", re.I)
 MIN_ZIPF = 3.0
 MARGIN = 1.0
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "able")
@@ -66,6 +69,8 @@ class Typo(RuleKind):
             if found is None:
                 continue
             fix, z, runner = found
+            if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
+                continue  # slips rarely hit the first letter ("gare" is French, not "are")
             for rule in self.rules:
                 yield make_edit(rule, text, w.start, w.end, fix, safety=Safety.SUGGESTION if asr else None,
                                 evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} unseen",))
