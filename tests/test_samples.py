@@ -29,7 +29,7 @@ def test_cleaned_samples_match_golden(results):
 
 
 def test_diff_log_matches_golden(results):
-    lines = (GOLDEN / "samples.difflog.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [l for l in (GOLDEN / "samples.difflog.jsonl").read_text(encoding="utf-8").split("\n") if l]
     expected = [json.loads(line) for line in lines]
     actual = [json.loads(json.dumps(r, ensure_ascii=False)) for res in results.values() for r in records(res)]
     assert actual == expected, "diff log differs from its snapshot; run `make snapshots` and review"
