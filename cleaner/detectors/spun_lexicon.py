@@ -35,15 +35,13 @@ def spin_evidence(text: str) -> tuple[float, dict[str, dict[str, int]]]:
     (['final 12 months', 'international locations'], True)
     """
     path = rule_dirs()[0] / "lexicons" / "spun_synonyms.tsv"
-    found: dict[str, dict[str, int]] = {}
+    found: dict[str, dict[str, int]] = {kind: {} for kind in WEIGHTS}
     weighted = 0.0
-    for kind, weight in WEIGHTS.items():
-        forms: dict[str, int] = {}
-        for m in load(path, (kind,)).find(text):
-            key = m.entry.spun.lower()
-            forms[key] = forms.get(key, 0) + 1
-            weighted += weight
-        found[kind] = forms
+    for m in load(path).find(text):  # one pass over all rows: each position is judged once
+        forms = found[m.entry.kind]
+        key = m.entry.spun.lower()
+        forms[key] = forms.get(key, 0) + 1
+        weighted += WEIGHTS[m.entry.kind]
     words = max(len(WORD.findall(text)), 1)
     return 1000 * weighted / words, found
 

@@ -16,7 +16,8 @@ from typing import Callable
 TOKEN = re.compile(r"[\w’'.&-]*\w|\w")
 PREV_WORD = re.compile(r"([\w’'&-]*\w)\s*$")
 NEXT_WORD = re.compile(r"^\s*(\w[\w’'&-]*)")
-WINDOW_CHARS = 160
+WINDOW_CHARS = 160  # text after the match a before: regex may read
+AFTER_CHARS = 80  # text before the match an after: regex may read (a few words; search cost grows with it)
 # ";" separates clauses only where a clause starts, so regexes may use ";" inside classes
 CLAUSE_SPLIT = re.compile(r";(?=\s*!?(?:(?:prev|next|near\d*|after|before):|@))")
 
@@ -127,7 +128,7 @@ def _make(key: str, arg: str) -> Check:
         return near
     if key == "after":
         rx = _regex(arg)
-        return lambda c: rx.search(c.text[max(0, c.start - WINDOW_CHARS):c.start]) is not None
+        return lambda c: rx.search(c.text[max(0, c.start - AFTER_CHARS):c.start]) is not None
     if key == "before":
         rx = _regex(arg)
         return lambda c: rx.match(c.text[c.end:c.end + WINDOW_CHARS]) is not None
