@@ -126,7 +126,7 @@ class Segment(RuleKind):
                 continue
             sure = all(zipf(p.lower()) >= SURE_PART_ZIPF or p.lower() in SHORT_PARTS for p in parts) or \
                 all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
-            if any(names.is_name(p.capitalize(), 1) for p in parts):
+            if any(names.is_name(p.capitalize(), 2) for p in parts):
                 continue  # "kimjun": a misheard name (Kim Jong-un), not two words
             opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
             cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
