@@ -24,6 +24,8 @@ from .conftest import CASES, SAMPLES
 LEX = rule_dirs()[0] / "lexicons"
 SYNONYMS = LEX / "spun_synonyms.tsv"
 ENTRIES = read_entries(SYNONYMS)
+TORTURED = LEX / "tortured_phrases_extra.tsv"
+TORTURED_ENTRIES = read_entries(TORTURED)
 PARTS = read_parts(LEX / "spun_name_parts.tsv")
 MARK = re.compile(r"\[\[(.*?)\]\]")
 
@@ -45,6 +47,12 @@ def test_every_lexicon_row_repairs_its_example(entry):
     fixed = text[:m.start] + m.after + text[m.end:]
     again = [x for x in lexicon.find(fixed) if x.start < m.start + len(m.after) and m.start < x.end]
     assert not again, f"line {entry.line}: the fix fires again: {[(fixed[x.start:x.end], x.after) for x in again]}"
+
+
+@pytest.mark.parametrize("entry", TORTURED_ENTRIES, ids=[f"{e.line}-{e.spun}" for e in TORTURED_ENTRIES])
+def test_every_extra_tortured_phrase_repairs_its_example(entry):
+    text, (start, end) = unmark(entry.example)
+    assert any(m.end == end and m.after.lower().endswith(entry.original.lower()) for m in load(TORTURED).find(text)), text
 
 
 @pytest.mark.parametrize("part", PARTS, ids=[f"{p.line}-{p.spun}" for p in PARTS])
