@@ -33,18 +33,24 @@ def resolve_overlaps(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     >>> [e.rule_id for e in resolve_overlaps([b, a])[0]]
     ['A']
     """
-    kept: list[Edit] = []
+    kept: list[Edit] = []  # sorted by (start, end); pairwise non-overlapping, so their ends are sorted too
+    keys: list[tuple[int, int]] = []
     lost: list[Edit] = []
     seen: set[tuple[int, int, str]] = set()
     for edit in sorted(edits, key=priority_key):
         if (edit.start, edit.end, edit.after) in seen:
             continue  # two rules proposing the same change: keep one, not a conflict
-        if any(edit.overlaps(k) for k in kept):
+        # only kept edits that start at or before this one's end and end at or after its start can overlap it
+        j = bisect.bisect_right(keys, (edit.end, float("inf"))) - 1
+        while j >= 0 and kept[j].end >= edit.start and not edit.overlaps(kept[j]):
+            j -= 1
+        if j >= 0 and kept[j].end >= edit.start:
             lost.append(edit)
         else:
-            kept.append(edit)
+            at = bisect.bisect_left(keys, (edit.start, edit.end))
+            kept.insert(at, edit)
+            keys.insert(at, (edit.start, edit.end))
             seen.add((edit.start, edit.end, edit.after))
-    kept.sort(key=lambda e: (e.start, e.end))
     return kept, lost
 
 
@@ -151,14 +157,26 @@ def map_to_original(changes: Sequence[Change], start: int, end: int) -> tuple[in
     >>> map_to_original(c, 2, 3), map_to_original(c, 1, 2)
     ((3, 4), None)
     """
+    return original_mapper(changes)(start, end)
+
+
+def original_mapper(changes: Sequence[Change]):
+    """:func:`map_to_original` for many spans of one text: the changes' output spans are computed once."""
     spans = _current_spans(changes)
-    if any(_interacts(start, end, *span) for span in spans):
-        return None
-    delta = 0
-    for (s, e), c in zip(spans, changes):
-        if e <= start:
-            delta = c.end - e
-    return start + delta, end + delta
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]  # sorted too: the outputs follow each other
+
+    def to_original(start: int, end: int) -> tuple[int, int] | None:
+        j = bisect.bisect_right(starts, end) - 1
+        while j >= 0 and ends[j] >= start:
+            if _interacts(start, end, *spans[j]):
+                return None
+            j -= 1
+        i = bisect.bisect_right(ends, start) - 1
+        delta = changes[i].end - ends[i] if i >= 0 else 0
+        return start + delta, end + delta
+
+    return to_original
 
 
 def assign_out_offsets(changes: list[Change]) -> None:

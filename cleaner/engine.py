@@ -8,6 +8,7 @@ document back whole if too much of it changed (an invariant, not a rule).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from pathlib import Path
 from typing import Iterable
@@ -17,7 +18,7 @@ import ahocorasick
 from .config import CleanerConfig
 from .corpus import CorpusKnowledge, learn
 from .detectors import all_detectors, profile_document
-from .edits import apply_edits, assign_out_offsets, compose, line_col, line_start_offsets, map_to_original, \
+from .edits import apply_edits, assign_out_offsets, compose, line_col, line_start_offsets, original_mapper, \
     resolve_overlaps
 from .kinds import compile_rules
 from .kinds.regex_edit import RuleTimeout
@@ -73,8 +74,23 @@ class Engine:
             return []
         return [(end - length + 1, end + 1) for end, length in self.protected.iter(text)]
 
+    def _protected_test(self, text: str):
+        """``touches(start, end)``: whether ``[start, end)`` shares a character with a protected occurrence."""
+        spans = sorted(self._protected_spans(text))
+        starts = [s for s, _ in spans]
+        reach, furthest = [], -1  # reach[i]: the furthest end among spans[:i + 1]
+        for _, e in spans:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+
+        def touches(start: int, end: int) -> bool:
+            i = bisect.bisect_left(starts, end) - 1  # spans[:i + 1] start before ``end``
+            return i >= 0 and reach[i] > start
+
+        return touches
+
     def propose(self, doc: Document, counters: dict[str, RuleCounters], warnings: list[str]) -> list[Edit]:
-        protected = self._protected_spans(doc.text)
+        protected = self._protected_test(doc.text)
         edits: list[Edit] = []
         for matcher in self.matchers:
             if not doc.profile.satisfies(matcher.rules[0].requires):
@@ -87,7 +103,7 @@ class Engine:
             for edit in proposed:
                 count = counters.setdefault(edit.rule_id, RuleCounters())
                 count.proposed += 1
-                if matcher.respects_protected and any(s < edit.end and edit.start < e for s, e in protected):
+                if matcher.respects_protected and protected(edit.start, edit.end):
                     count.skipped_protected += 1
                     continue
                 safety = self.effective_safety(edit)
@@ -108,9 +124,10 @@ class Engine:
             doc = Document(current, doc_id, profile, corpus, passes)
             proposed = self.propose(doc, counters, warnings)
             to_apply = [e for e in proposed if self.applies(e.safety)]
+            to_original = original_mapper(changes)
             for e in proposed:
                 if not self.applies(e.safety):
-                    self._remember_suggestion(text, changes, e, passes, suggestions, counters)
+                    self._remember_suggestion(text, to_original, e, passes, suggestions, counters)
             winners, losers = resolve_overlaps(to_apply)
             for e in losers:
                 counters[e.rule_id].skipped_overlap += 1
@@ -129,8 +146,18 @@ class Engine:
             warnings.append(f"{doc_id}: did not converge after {self.config.max_passes} passes")
         result = CleanResult(doc_id, text, current, profile, changes, counters, passes, converged, warnings=warnings)
         self._check_invariants(result)
-        live = [c for c in suggestions.values()
-                if not any(c.start < a.end and a.start < c.end for a in result.applied)]
+        applied = sorted(result.applied, key=lambda a: (a.start, a.end))  # disjoint: their ends are sorted too
+        starts = [a.start for a in applied]
+
+        def overlaps_applied(c: Change) -> bool:
+            j = bisect.bisect_left(starts, c.end) - 1
+            while j >= 0 and applied[j].end > c.start:
+                if c.start < applied[j].end and applied[j].start < c.end:
+                    return True
+                j -= 1
+            return False
+
+        live = [c for c in suggestions.values() if not overlaps_applied(c)]
         result.changes = sorted(result.changes + live, key=lambda c: (c.start, c.end, c.status.value))
         finalize(result)
         return result
@@ -149,9 +176,9 @@ class Engine:
                       name=rule.name, category=rule.category, reason=rule.reason, pass_no=passes,
                       composed_of=composed)
 
-    def _remember_suggestion(self, original: str, changes: list[Change], edit: Edit, passes: int,
+    def _remember_suggestion(self, original: str, to_original, edit: Edit, passes: int,
                              suggestions: dict, counters: dict[str, RuleCounters]) -> None:
-        span = map_to_original(changes, edit.start, edit.end)
+        span = to_original(edit.start, edit.end)
         if span is None:
             return
         key = (edit.rule_id, span, edit.after)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,7 +145,11 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def iter_files(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in a stable order, skipping hidden folders and not following symlink loops."""
+    """Files under ``root`` in a stable order, skipping hidden folders and not following symlink loops.
+
+    In a folder, only regular files (and links to them) are taken: FIFOs, sockets, devices and dangling
+    links are left out. A file named as ``root`` is always taken.
+    """
     if root.is_file():
         yield root
         return
@@ -159,7 +164,17 @@ def iter_files(root: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() not in TEXT_SUFFIXES_SKIPPED:
-                yield Path(folder) / name
+                if regular_file(Path(folder) / name):
+                    yield Path(folder) / name
+
+
+def regular_file(path: Path) -> bool:
+    """A regular file, or a link to one: never a FIFO, socket or device (a read would block or never end)
+    nor a dangling link, when a folder is walked."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def iter_jsonl(path: Path, text_field: str, id_field: str | None, errors: str = "strict",

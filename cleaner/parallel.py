@@ -39,11 +39,12 @@ from typing import Callable, Iterable, Sequence
 
 from . import __version__
 from .corpus import CorpusKnowledge, learn
-from .difflog import write_records
+from .difflog import read_log, write_records
+from .edits import LogMismatch, revert
 from .engine import Engine
 from .fileio import InputError, write_error
 from .progress import RunProgress
-from .readers import FORMATS, ShardReader, ShardWriter, _AtomicFile, iter_inputs
+from .readers import FORMATS, ShardReader, ShardWriter, _AtomicFile, file_sha256, iter_inputs
 from .runner import RunStats, Runner
 
 TICK_SECONDS = 0.25  # how often a worker reports progress
@@ -227,12 +228,56 @@ class RunState:
         stats = ShardStats(**marker["stats"])
         if stats.wrote and (s.target is None or not s.target.is_file()):
             return None
+        if marker.get("output_sha256") and file_sha256(s.target) != marker["output_sha256"]:
+            return None  # in place, killed before the rename: the file is still the old one
         stats.resumed = True
         return stats
 
     def remove(self) -> None:
         if self.folder is not None and self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _in_place(s: Shard) -> bool:
+    return s.target is not None and os.path.abspath(s.target) == os.path.abspath(s.path)
+
+
+def _write_marker(task: ShardTask, stats: ShardStats, output_sha256: str | None) -> None:
+    marker = _AtomicFile(task.marker)
+    marker.fh.write(json.dumps({"shard": _shard_key(task.shard), "fingerprint": task.fingerprint,
+                                "output_sha256": output_sha256, "stats": dataclasses.asdict(stats)}).encode())
+    marker.commit()
+
+
+def _read_marker(path: Path) -> dict | None:
+    try:
+        marker = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return marker if isinstance(marker, dict) else None
+
+
+def as_planned(shards: Sequence[Shard], folder: Path | None) -> list[Shard]:
+    """In-place shards as the interrupted run planned them: a file that an earlier run of the same job
+    rewrote (its bytes have the sha256 its marker recorded) counts with the size and mtime it had then,
+    so the run's fingerprint, and that shard's marker and log part, still hold."""
+    out = []
+    for s in shards:
+        marker = (_read_marker(folder / "done" / f"{s.index:06d}.json") if folder is not None else None) or {}
+        old = marker.get("shard") or {}
+        if (_in_place(s) and marker.get("output_sha256") and old.get("path") == os.path.abspath(s.path)
+                and old.get("index") == s.index and file_sha256(s.path) == marker["output_sha256"]):
+            s = dataclasses.replace(s, size=old["size"], mtime_ns=old["mtime_ns"])
+        out.append(s)
+    return out
+
+
+def unfinished_in_place(folder: Path | None) -> bool:
+    """Whether ``folder`` holds the state of an interrupted in-place run that already rewrote some input:
+    its log parts are then the only record of those edits."""
+    if folder is None or not (folder / "done").is_dir():
+        return False
+    return any((_read_marker(path) or {}).get("output_sha256") for path in (folder / "done").glob("*.json"))
 
 
 def _shard_key(s: Shard) -> dict:
@@ -283,6 +328,12 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
             log.flush()
             log.detach()
             part.commit()
+        # In place, the input is the output: once it is renamed over, only this shard's log part can rebuild
+        # it. So its marker, with the new file's sha256, goes down BEFORE the rename; a later --resume
+        # tells the new file from the old by that hash (see RunState.finished).
+        digest = writer.digest() if task.marker is not None and _in_place(shard) else None
+        if digest is not None:
+            _write_marker(task, ShardStats.from_run(shard.index, runner.stats, True, 0.0), digest)
         wrote = writer.commit()
     except BaseException:
         writer.abort()
@@ -292,10 +343,7 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
     stats = ShardStats.from_run(shard.index, runner.stats, wrote, time.perf_counter() - started)
     stats.notices = notices
     if task.marker is not None:
-        marker = _AtomicFile(task.marker)
-        marker.fh.write(json.dumps({"shard": _shard_key(shard), "fingerprint": task.fingerprint,
-                                    "stats": dataclasses.asdict(stats)}).encode())
-        marker.commit()
+        _write_marker(task, stats, digest)
     send(("tick", docs, chars, max(shard.size - reported_pos, 0), 1))
     return stats
 
@@ -305,9 +353,25 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
 _WORKER: dict = {}
 
 
-def _init_worker(payload, corpus, options, queue) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: SIGTERM this worker when the parent dies (even by SIGKILL), so no orphan goes on writing
+    files behind a re-run's back."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the call
+        sys.exit(1)
+
+
+def _init_worker(payload, corpus, options, queue, parent: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so temporary files are removed on the way out
+    if parent is not None:
+        _die_with_parent(parent)
     engine = payload if isinstance(payload, Engine) else Engine(payload)
     _WORKER.update(engine=engine, corpus=corpus, options=options, queue=queue)
 
@@ -329,7 +393,7 @@ def _run_pool(engine: Engine, corpus, options: Options, tasks: list[ShardTask], 
     ctx = _pool_context()
     queue = ctx.SimpleQueue()
     payload = engine if ctx.get_start_method() == "fork" else engine.config
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(payload, corpus, options, queue))
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(payload, corpus, options, queue, os.getpid()))
 
     def drain() -> None:
         while True:
@@ -369,8 +433,13 @@ def _handle(msg: tuple, progress: RunProgress) -> None:
 # -- the whole run --------------------------------------------------------------------------------
 
 def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
-                 progress: RunProgress | None = None) -> CorpusKnowledge | None:
-    """Corpus knowledge, learned streaming over every shard (errors stop the run here if on_error='stop')."""
+                 progress: RunProgress | None = None, rewritten: dict[int, Path] | None = None
+                 ) -> CorpusKnowledge | None:
+    """Corpus knowledge, learned streaming over every shard (errors stop the run here if on_error='stop').
+
+    ``rewritten``: shards an interrupted in-place run already rewrote, with their log parts; their
+    originals are rebuilt from those, so a resumed run learns what the uninterrupted one would have.
+    """
     if not engine.config.corpus_knowledge:
         return None
     quiet = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
@@ -381,12 +450,19 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
     def docs():
         for shard in shards:
             reader = ShardReader(quiet, shard.path, shard.rel)
+            logs = read_log(rewritten[shard.index]) if rewritten and shard.index in rewritten else {}
             pos = 0
             for s in reader:
                 if not s.passthrough:
                     progress.advance(docs=1, chars=len(s.text), disk_bytes=reader.position - pos)
                     pos = reader.position
-                    yield s.doc_id, s.text
+                    text = s.text
+                    if s.doc_id in logs:
+                        try:
+                            text = revert(text, logs[s.doc_id].changes)
+                        except LogMismatch:
+                            pass
+                    yield s.doc_id, text
             progress.advance(disk_bytes=max(shard.size - pos, 0), shards=1)
 
     knowledge = learn(docs())
@@ -439,11 +515,21 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
     progress = progress or RunProgress(False)
     if resume and state_dir is None:
         raise InputError("--resume needs a place for its run state: give --log or an output folder")
+    rewritten: dict[int, Path] = {}
+    if resume:
+        planned = as_planned(shards, state_dir)
+        rewritten = {s.index: state_dir / "parts" / f"{s.index:06d}.jsonl"
+                     for s, p in zip(shards, planned) if s != p}
+        rewritten = {i: part for i, part in rewritten.items() if part.is_file()}
+        shards = planned
+    elif unfinished_in_place(state_dir):
+        raise InputError(f"{state_dir}: an interrupted in-place run already rewrote some files, and their "
+                         f"edits are only recorded here: finish it with --resume (or delete this folder)")
     state = RunState(state_dir, fingerprint(engine, options, shards), resume)
     tasks = [state.task(s, log_path is not None) for s in shards]
     done = {t.shard.index: st for t in tasks if resume and (st := state.finished(t)) is not None}
     todo = [t for t in tasks if t.shard.index not in done]
-    corpus = learn_corpus(engine, options, shards, progress)
+    corpus = learn_corpus(engine, options, shards, progress, rewritten)
     progress.phase("clean", sum(t.shard.size for t in todo), len(todo))
     if executor == "ray":
         from .ray import run_tasks

@@ -18,6 +18,7 @@ the same input gives the same bytes whatever the number of workers.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import tempfile
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
 from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
-                     new_file_mode, read_text_file, write_error)
+                     new_file_mode, read_text_file, regular_file, write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import CleanResult
@@ -88,7 +89,8 @@ def iter_inputs(root: Path, fmt: str) -> Iterator[Path]:
             suffix = Path(name).suffix.lower()
             if name.startswith(".") or (suffix != ".parquet" if fmt == "parquet" else suffix in skipped):
                 continue
-            yield Path(folder) / name
+            if regular_file(Path(folder) / name):  # no FIFOs, devices or dangling links
+                yield Path(folder) / name
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -256,6 +258,18 @@ def open_parquet(path: Path, text_field: str):
 
 # -- writing ------------------------------------------------------------------------------------
 
+def file_sha256(path: Path | str) -> str | None:
+    """The sha256 of a file's bytes (None if it cannot be read)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
 class _AtomicFile:
     """A temporary file beside ``target``; ``commit`` fsyncs it and renames it into place.
 
@@ -311,6 +325,7 @@ class ShardWriter:
         self.fmt, self.target, self.errors, self.only_changed = fmt, target, errors, only_changed
         self.input_path, self.text_field = input_path, text_field
         self.changed = False
+        self._finished = False
         self.file: _AtomicFile | None = None
         self._text: bytes | None = None
         self._stream: IO[bytes] | None = None
@@ -347,6 +362,33 @@ class ShardWriter:
         else:
             self._parquet.add(result.text if changed else None)
 
+    def _finish(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        try:
+            if self.fmt == "jsonl" and self._stream is not self.file.fh:
+                self._stream.close()  # flushes the compressor's last frame; the file itself stays open
+            elif self.fmt == "parquet":
+                self._parquet.close()
+            self.file.fh.flush()
+        except OSError as exc:
+            self.abort()
+            raise write_error(self.target, exc) from None
+
+    def digest(self) -> str | None:
+        """The sha256 of the bytes :meth:`commit` will put in place, or None if it will write nothing.
+
+        Call it once every document is added, just before ``commit``: a resumable in-place run records
+        it before the rename, so that a later run can tell the new file from the old one.
+        """
+        if self.target is None or (self.only_changed and not self.changed):
+            return None
+        if self.fmt == "text":
+            return None if self._text is None else hashlib.sha256(self._text).hexdigest()
+        self._finish()
+        return file_sha256(self.file.tmp)
+
     def commit(self) -> bool:
         if self.target is None:
             return False
@@ -355,14 +397,7 @@ class ShardWriter:
                 return False
             atomic_write(self.target, self._text)
             return True
-        try:
-            if self.fmt == "jsonl" and self._stream is not self.file.fh:
-                self._stream.close()  # flushes the compressor's last frame; the file itself stays open
-            elif self.fmt == "parquet":
-                self._parquet.close()
-        except OSError as exc:
-            self.abort()
-            raise write_error(self.target, exc) from None
+        self._finish()
         if self.only_changed and not self.changed:
             self.file.abort()
             return False

@@ -151,6 +151,9 @@ def _parse_rule(raw: Any, pack: dict[str, Any], path: Path) -> RuleSpec:
     known = set(REQUIRED_RULE_FIELDS) | {"safety", "status", "reason", "requires", "references",
                                          "category", "priority", "__line__"}
     params = {k: v for k, v in raw.items() if k not in known}
+    for key in ("requires", "references"):
+        if not isinstance(raw.get(key) or [], list):
+            raise RulePackError(f"{where}: rule {code}: {key!r} must be a list")
     requires = tuple(pack.get("requires", ())) + tuple(raw.get("requires", ()) or ())
     return RuleSpec(
         id=code, name=name, pack=pack["pack"], category=str(raw.get("category", pack["category"])),
@@ -175,6 +178,9 @@ def load_pack(path: Path) -> Pack:
         raise RulePackError(f"{path}:{line}: invalid YAML: {exc.problem or exc}{where}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}:1: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:  # e.g. a control character the YAML reader refuses
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise RulePackError(f"{path}:{'?' if line is None else line + 1}: invalid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise RulePackError(f"{path}:1: a pack must be a mapping with pack, prefix, category and rules")
     for key in ("pack", "prefix", "category", "rules"):
@@ -182,7 +188,21 @@ def load_pack(path: Path) -> Pack:
             raise RulePackError(f"{path}:1: pack lacks {key!r}")
     if not isinstance(data["rules"], list):
         raise RulePackError(f"{path}:{data['__line__']}: 'rules' must be a list")
-    rules = [_parse_rule(r, data, path) for r in data["rules"]]
+    for key in ("requires",):
+        if not isinstance(data.get(key) or [], list):
+            raise RulePackError(f"{path}:{data['__line__']}: {key!r} must be a list")
+    if not isinstance(data.get("redirects") or {}, dict):
+        raise RulePackError(f"{path}:{data['__line__']}: 'redirects' must be a mapping of old code to new code")
+    rules = []
+    for raw in data["rules"]:
+        try:
+            rules.append(_parse_rule(raw, data, path))
+        except RulePackError:
+            raise
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a field of the wrong type
+            line = raw.get("__line__", "?") if isinstance(raw, dict) else "?"
+            raise RulePackError(f"{path}:{line}: rule {raw.get('id', '?') if isinstance(raw, dict) else '?'}: "
+                                f"a field has the wrong type or value: {exc}") from None
     return Pack(name=str(data["pack"]), prefix=str(data["prefix"]), category=str(data["category"]),
                 description=str(data.get("description", "")).strip(),
                 requires=tuple(data.get("requires", ()) or ()), rules=rules, path=path,

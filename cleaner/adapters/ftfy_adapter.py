@@ -55,6 +55,32 @@ def looks_like_mojibake(text: str) -> bool:
     return not text.isascii() and MOJIBAKE_HINT.search(text) is not None and is_bad(text)
 
 
+CHUNK_CHARS = 4096  # lines longer than this are repaired piece by piece
+# A safe place to cut: an ASCII space between two ASCII characters (mojibake is runs of non-ASCII
+# characters, and "Ã " that lost its no-break space keeps the space next to the non-ASCII lead).
+CUT = regex.compile(r"(?<=[\x00-\x7f]) (?=[\x00-\x7f])")
+
+
+def chunks(line: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """``line`` in pieces of at least ``size`` characters, cut at safe spaces; with none within
+    ``4 * size`` characters (a hostile line), cut there anyway: a repair may then be missed, never mangled.
+
+    >>> list(chunks("ab cd ef gh", 3))
+    ['ab cd ', 'ef gh']
+    >>> list(chunks("Ã  " * 4, 2)), list(chunks("short", 3))
+    (['Ã  Ã  Ã ', ' Ã  '], ['short'])
+    """
+    start = 0
+    while len(line) - start > size:
+        m = CUT.search(line, start + size, start + 4 * size + 1)
+        end = m.end() if m else start + 4 * size
+        if end >= len(line):
+            break
+        yield line[start:end]
+        start = end
+    yield line[start:]
+
+
 def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, fixed) for each damaged word of each bad line of ``text``.
 
@@ -68,11 +94,14 @@ def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
         # Bytes kept by surrogateescape appear as lone surrogates: repair around them, never through them.
         offset = 0
         for piece in SURROGATE_RUN.split(line):
-            if looks_like_mojibake(piece):
-                fixed = ftfy.fix_text(piece, config=conservative_config())
-                if fixed != piece:
-                    for a0, a1, b0, b1 in align_offsets(piece, fixed):
-                        yield pos + offset + a0, pos + offset + a1, fixed[b0:b1]
+            at = 0
+            for chunk in chunks(piece):  # a long line in pieces: aligning a whole one is quadratic
+                if looks_like_mojibake(chunk):
+                    fixed = ftfy.fix_text(chunk, config=conservative_config())
+                    if fixed != chunk:
+                        for a0, a1, b0, b1 in align_offsets(chunk, fixed):
+                            yield pos + offset + at + a0, pos + offset + at + a1, fixed[b0:b1]
+                at += len(chunk)
             offset += len(piece)
             m = SURROGATE_RUN.match(line, offset)
             offset = m.end() if m else offset

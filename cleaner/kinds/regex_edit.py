@@ -61,9 +61,19 @@ class RegexEdit(RuleKind):
     @classmethod
     def validate(cls, rule: RuleSpec) -> list[str]:
         problems = super().validate(rule)
+        if not isinstance(rule.params.get("flags", "") or "", (str, list)):
+            problems.append("flags must be a string or list of the letters i m s x")
+            return problems
         bad = [f for f in rule.params.get("flags", ()) or () if f not in FLAG_BITS]
         if bad:
             problems.append(f"unknown regex flags {bad}")
+            return problems
+        anti = rule.params.get("antipatterns", []) or []
+        if not isinstance(rule.params.get("pattern"), str) or not isinstance(rule.params.get("replace", ""), str):
+            problems.append("pattern and replace must be strings")
+        if not isinstance(anti, list) or not all(isinstance(a, str) for a in anti):
+            problems.append("antipatterns must be a list of strings")
+        if problems:
             return problems
         for key in ("pattern", *(f"antipatterns[{i}]" for i in range(len(rule.params.get("antipatterns", ()) or ())))):
             pat = rule.params.get("pattern") if key == "pattern" else rule.params["antipatterns"][int(key[13:-1])]
@@ -71,6 +81,23 @@ class RegexEdit(RuleKind):
                 regex.compile(str(pat), compile_flags(rule.params.get("flags")))
             except regex.error as exc:
                 problems.append(f"{key} does not compile: {exc}")
+        if not problems:  # a bad replacement template (``\\9``, ``\\g<nope>``) fails here, not mid-run
+            own = regex.compile(rule.params["pattern"], compile_flags(rule.params.get("flags")) | regex.V0)
+            refs = regex.findall(r"\\([1-9][0-9]*)|\\g<([^>]*)>", rule.params.get("replace", ""))
+            for num, name in refs:
+                ref = num or name
+                if not (ref.isdigit() and int(ref) <= own.groups or ref in own.groupindex or ref == "0"):
+                    problems.append(f"replace refers to group {ref!r}, which the pattern does not have")
+            for ex in rule.examples:
+                try:
+                    own.sub(rule.params.get("replace", ""), ex.text, timeout=1.0)
+                except TimeoutError:
+                    problems.append(f"pattern took over 1s on the example {ex.text[:40]!r} "
+                                    f"(catastrophic backtracking?)")
+                    break
+                except (regex.error, IndexError) as exc:
+                    problems.append(f"replace cannot be applied: {exc}")
+                    break
         return problems
 
     def _hits(self, text: str) -> Iterator[tuple[int, "regex.Match"]]:
@@ -92,9 +119,14 @@ class RegexEdit(RuleKind):
         text = doc.text
         for i, m in self._hits(text):
             rule = self.rules[i]
-            if any(a.start() <= m.start() and m.end() <= a.end()
-                   for anti in self.anti[i] for a in anti.finditer(text, max(0, m.start() - 200), m.end() + 200)):
-                continue
+            try:  # antipatterns are user patterns too: the same timeout
+                if any(a.start() <= m.start() and m.end() <= a.end() for anti in self.anti[i]
+                       for a in anti.finditer(text, max(0, m.start() - 200), m.end() + 200,
+                                              timeout=self.regex_timeout)):
+                    continue
+            except TimeoutError:
+                raise RuleTimeout(f"antipatterns of rule {rule.id} exceeded the regex timeout "
+                                  f"of {self.regex_timeout}s") from None
             if "map" in rule.params:
                 after = rule.params["map"].get(m.group(0))
                 if after is None:

@@ -18,7 +18,7 @@ from ..model import Document, Edit
 from ..registry import RuleSpec
 from . import register_kind
 from .base import RuleKind, make_edit
-from .regex_edit import compile_flags, scoped
+from .regex_edit import RuleTimeout, compile_flags, scoped
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, int]]:
@@ -101,7 +101,11 @@ class RemoveLine(RuleKind):
             line = text[start:end]
             if not line.strip():
                 continue
-            m = self.line_re.match(line, timeout=self.regex_timeout)
+            try:
+                m = self.line_re.match(line, timeout=self.regex_timeout)
+            except TimeoutError:
+                raise RuleTimeout(f"rules {', '.join(r.id for r in self.rules)} exceeded the regex timeout "
+                                  f"of {self.regex_timeout}s") from None
             if m is None:
                 continue
             rule = self.rules[int(m.lastgroup[2:])]

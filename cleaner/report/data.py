@@ -76,7 +76,9 @@ class TextLookup:
             if not targets and len(ids) == 1:
                 targets = {ids[0]: self.root}
         else:
-            targets = {d: self.root / d for d in ids}
+            # a log's ids name files inside the folder: never one outside it (``../x``, ``/etc/x``)
+            targets = {d: self.root / d for d in ids
+                       if not Path(d).is_absolute() and ".." not in Path(d).parts}
         for doc_id, path in targets.items():
             if not path.is_file():
                 continue
