@@ -27,11 +27,17 @@ MIN_PER_1000_WORDS = 4.0
 
 @functools.lru_cache(maxsize=2)
 def marker_automaton(path) -> ahocorasick.Automaton:
+    """Markers of ``spun_phrases.tsv`` (column 4 ``y``) plus those of ``spun_synonyms.tsv`` beside it
+    (kind ``marker``), so every SPN pack is gated on the same evidence."""
     auto = ahocorasick.Automaton()
     for _, cols in read_rows(path, 4):
         if cols[3] == "y":
-            key = cols[0].lower()
-            auto.add_word(key, key)
+            auto.add_word(cols[0].lower(), cols[0].lower())
+    synonyms = path.parent / "spun_synonyms.tsv"
+    if synonyms.is_file():
+        for _, cols in read_rows(synonyms, 4):
+            if cols[3] == "marker":
+                auto.add_word(cols[0].lower(), cols[0].lower())
     auto.make_automaton()
     return auto
 
