@@ -30,7 +30,7 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def docs() -> list[str]:
     """Damaged news-like documents (mojibake, entities, invisible characters, boilerplate, ...) plus clean ones."""
-    damaged = list(damaged_documents(120_000, seed=7, mean_size=2500))
+    damaged = list(damaged_documents(60_000, seed=7, mean_size=2000))
     rng = random.Random(5)
     return damaged + [damage(d, rng, 0) for d in damaged[:5]]
 
