@@ -19,7 +19,7 @@ from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
-                     iter_jsonl, read_text_file, write_error)
+                     iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
 from .registry import RulePackError, load_registry, rule_dirs
 from .runner import STDIN, LogWriter, Runner, Source, write_jsonl_outputs, write_text_outputs
@@ -379,7 +379,7 @@ def _map_jsonl(path: Path, logs: dict[str, DocLog], doc: str | None, text_field:
         if new == item.text:
             chunks.append(item.raw)
         else:
-            chunks.append(dump_record({**item.fields, text_field: new}, errors) + ending(item.raw))
+            chunks.append(rewrite_record(item.raw, item.fields, text_field, new, errors))
     return b"".join(chunks)
 
 

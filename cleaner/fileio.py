@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -232,6 +233,83 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_fiel
 def ending(raw: bytes) -> bytes:
     """The line ending of a raw line (b"\r\n", b"\n" or b"" for a last line without one)."""
     return b"\r\n" if raw.endswith(b"\r\n") else b"\n" if raw.endswith(b"\n") else b""
+
+
+_JSON_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _field_span(line: str, field: str) -> tuple[int, int] | None:
+    """Where the value of the top-level ``field`` of the JSON object ``line`` is (the last one, as json.loads
+    keeps the last of duplicate keys), or None when the line is not a plain object."""
+    ws = _JSON_WS.match
+    i = ws(line, 0).end()
+    if line[i:i + 1] != "{":
+        return None
+    i = ws(line, i + 1).end()
+    span = None
+    decoder = json.JSONDecoder()
+    while line[i:i + 1] == '"':
+        key, i = json.decoder.scanstring(line, i + 1)
+        i = ws(line, i).end()
+        if line[i:i + 1] != ":":
+            return None
+        i = ws(line, i + 1).end()
+        _, end = decoder.raw_decode(line, i)
+        if key == field:
+            span = (i, end)
+        i = ws(line, end).end()
+        if line[i:i + 1] == "}":
+            return span
+        if line[i:i + 1] != ",":
+            return None
+        i = ws(line, i + 1).end()
+    return None
+
+
+_NON_ASCII_ESCAPE = re.compile(r"\\u(?:00[89a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2})[0-9a-fA-F]")
+
+
+def _escapes_non_ascii(line: str, span: tuple[int, int], old: str, value: str) -> bool:
+    """Whether the producer of ``line`` wrote non-ASCII text as ``\\u00e9`` (json.dumps' default) or as is:
+    told by the old value, else by the rest of the line; when nothing tells (all ASCII), as is."""
+    if not value.isascii():
+        return old != json.dumps(value, ensure_ascii=False) and _NON_ASCII_ESCAPE.search(old) is not None
+    rest = line[:span[0]] + line[span[1]:]
+    return rest.isascii() and _NON_ASCII_ESCAPE.search(rest) is not None
+
+
+def rewrite_record(raw: bytes, record: dict, field: str, text: str, errors: str = "strict") -> bytes:
+    r"""``raw`` (one JSONL line, as read) with its ``field`` set to ``text``: only that string's bytes change.
+
+    Every other byte of the line stays as it was (other fields, their number formats, key order,
+    whitespace, duplicate keys, the line ending), and the string is escaped as the original was
+    (``ensure_ascii`` or not), so reverting a record gives back its bytes. Lines this cannot take
+    apart are re-serialised whole (:func:`dump_record`).
+
+    >>> rewrite_record(b'{"n": 1.50, "text": "caf\\u00c3\\u00a9"}\r\n', {}, "text", "caf\u00e9")
+    b'{"n": 1.50, "text": "caf\\u00e9"}\r\n'
+    """
+    if errors != "replace":  # replaced bytes have no way back: offsets into ``raw`` would be wrong
+        try:
+            line = raw.decode("utf-8", errors)
+            span = _field_span(line, field)
+            if span is not None:
+                old = line[span[0]:span[1]]
+                value = json.loads(old)
+                if isinstance(value, str):
+                    escaped = _escapes_non_ascii(line, span, old, value)
+                    new = json.dumps(text, ensure_ascii=escaped)
+                    start = len(line[:span[0]].encode("utf-8", "surrogateescape"))
+                    end = start + len(old.encode("utf-8", "surrogateescape"))
+                    try:
+                        data = new.encode("utf-8")
+                    except UnicodeEncodeError:  # lone surrogates: bytes kept by surrogateescape, or \ud800 escapes
+                        data = new.encode("utf-8", "surrogateescape") if errors == "surrogateescape" else \
+                            json.dumps(text, ensure_ascii=True).encode("ascii")
+                    return raw[:start] + data + raw[end:]
+        except (ValueError, RecursionError, UnicodeError):
+            pass
+    return dump_record({**record, field: text}, errors) + ending(raw)
 
 
 def dump_record(record: dict, errors: str = "strict") -> bytes:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
 from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
-                     new_file_mode, read_text_file, regular_file, write_error)
+                     new_file_mode, read_text_file, regular_file, rewrite_record, write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import CleanResult
@@ -356,9 +356,8 @@ class ShardWriter:
             if not changed:
                 self._stream.write(source.raw)
             else:
-                record = dict(source.record or {})
-                record[source.text_field] = result.text
-                self._stream.write(dump_record(record, self.errors) + ending(source.raw))
+                self._stream.write(rewrite_record(source.raw, source.record or {}, source.text_field, result.text,
+                                                  self.errors))
         else:
             self._parquet.add(result.text if changed else None)
 

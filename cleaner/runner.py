@@ -23,7 +23,7 @@ from .corpus import CorpusKnowledge, learn
 from .difflog import write_records
 from .engine import Engine
 from .fileio import (BadLine, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
-                     looks_binary, read_text_file, write_error)
+                     looks_binary, read_text_file, rewrite_record, write_error)
 from .model import CleanResult
 from .readers import ShardReader, iter_inputs
 
@@ -284,9 +284,7 @@ def write_jsonl_outputs(pairs: Iterable[tuple[Source, CleanResult | None]], writ
         if result is None or not result.changed:
             chunks.append(source.raw)
         else:
-            record = dict(source.record or {})
-            record[source.text_field] = result.text
-            chunks.append(dump_record(record, errors) + ending(source.raw))
+            chunks.append(rewrite_record(source.raw, source.record or {}, source.text_field, result.text, errors))
             changed = True
         if result is not None:
             log.write(result)

@@ -16,9 +16,12 @@ from ftfy.badness import is_bad
 
 from ..edits import align_offsets
 
-# Characters that mojibake of UTF-8 read as Latin-1/cp1252 (or cp437, MacRoman) almost always contains.
-# A cheap pre-filter: clean text without them never reaches ftfy.
-MOJIBAKE_HINT = regex.compile(r"[ÃÂâÐÑÄÅÆÎÏÕØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€ƒ„…†‡‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\x80-\x9f\ufffd]")
+# Mojibake of UTF-8 read as Latin-1/cp1252 is a lead byte (U+00C2..U+00F4) followed by a continuation byte
+# (U+0080..U+00BF, or the cp1252 characters those bytes decode to), or a stray C1 control / U+FFFD.
+# A cheap pre-filter: typographic quotes and accented letters alone never reach ftfy's slower is_bad.
+MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                              "\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+                              "\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f\ufffd]")
 
 
 SURROGATE_RUN = regex.compile(r"[\ud800-\udfff]+")  # bytes kept by surrogateescape: never rewritten
@@ -81,6 +84,25 @@ def chunks(line: str, size: int = CHUNK_CHARS) -> Iterator[str]:
     yield line[start:]
 
 
+def align_by_words(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """:func:`cleaner.edits.align_offsets`, word by word where ftfy kept every safe space (it nearly always
+    does): difflib over a whole line of dense damage is quadratic, over one word it is nothing.
+
+    >>> align_by_words("the cafÃ© isnâ€™t open", "the café isn’t open")
+    [(4, 9, 4, 8), (10, 17, 9, 14)]
+    """
+    pa, pb = CUT.split(a), CUT.split(b)
+    if len(pa) != len(pb):
+        return align_offsets(a, b)
+    out = []
+    ia = ib = 0
+    for x, y in zip(pa, pb):
+        if x != y:
+            out.extend((ia + a0, ia + a1, ib + b0, ib + b1) for a0, a1, b0, b1 in align_offsets(x, y))
+        ia, ib = ia + len(x) + 1, ib + len(y) + 1
+    return out
+
+
 def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, fixed) for each damaged word of each bad line of ``text``.
 
@@ -99,7 +121,7 @@ def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
                 if looks_like_mojibake(chunk):
                     fixed = ftfy.fix_text(chunk, config=conservative_config())
                     if fixed != chunk:
-                        for a0, a1, b0, b1 in align_offsets(chunk, fixed):
+                        for a0, a1, b0, b1 in align_by_words(chunk, fixed):
                             yield pos + offset + at + a0, pos + offset + at + a1, fixed[b0:b1]
                 at += len(chunk)
             offset += len(piece)
