@@ -12,6 +12,15 @@ from pathlib import Path
 from .registry import RulePackError
 
 
+def detector_lexicon(name: str) -> Path:
+    """``lexicons/NAME`` of the first rules folder (``CLEANER_RULES_DIR``), or the bundled one when that
+    folder has none: detectors run whatever packs are loaded, and a user's pack folder need not copy them."""
+    from .registry import BUNDLED_RULES, rule_dirs
+
+    path = rule_dirs()[0] / "lexicons" / name
+    return path if path.is_file() else BUNDLED_RULES / "lexicons" / name
+
+
 @functools.lru_cache(maxsize=64)
 def read_rows(path: Path, min_columns: int = 1) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Return ``(line_number, columns)`` for each non-comment, non-blank line."""

@@ -13,9 +13,8 @@ from collections import Counter
 
 import ahocorasick
 
-from ..lexicon import read_rows
+from ..lexicon import detector_lexicon, read_rows
 from ..model import Document, Finding
-from ..registry import rule_dirs
 from . import register_detector
 from .base import Detector
 
@@ -66,7 +65,7 @@ class SpunDetector(Detector):
     kind = "spun"
 
     def detect(self, doc: Document) -> Finding | None:
-        auto = marker_automaton(rule_dirs()[0] / "lexicons" / "spun_phrases.tsv")
+        auto = marker_automaton(detector_lexicon("spun_phrases.tsv"))
         markers = find_markers(doc.text, auto)
         if not markers:
             return None

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import detector_lexicon
 from ..model import Document, Finding
-from ..registry import rule_dirs
 from ..spinner.lexicon import load
 from . import register_detector
 from .base import Detector
@@ -34,7 +34,7 @@ def spin_evidence(text: str) -> tuple[float, dict[str, dict[str, int]]]:
     >>> sorted(found["marker"]), score > 100
     (['final 12 months', 'international locations'], True)
     """
-    path = rule_dirs()[0] / "lexicons" / "spun_synonyms.tsv"
+    path = detector_lexicon("spun_synonyms.tsv")
     found: dict[str, dict[str, int]] = {kind: {} for kind in WEIGHTS}
     weighted = 0.0
     for m in load(path).find(text):  # one pass over all rows: each position is judged once

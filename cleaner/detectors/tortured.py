@@ -9,9 +9,8 @@ import functools
 
 import ahocorasick
 
-from ..lexicon import read_rows
+from ..lexicon import detector_lexicon, read_rows
 from ..model import Document, Finding
-from ..registry import rule_dirs
 from . import register_detector
 from .base import Detector
 from .spun import WORD, find_markers
@@ -35,7 +34,7 @@ class TorturedDetector(Detector):
     kind = "tortured"
 
     def detect(self, doc: Document) -> Finding | None:
-        found = find_markers(doc.text, fingerprint_automaton(rule_dirs()[0] / "lexicons" / "tortured_phrases.tsv"))
+        found = find_markers(doc.text, fingerprint_automaton(detector_lexicon("tortured_phrases.tsv")))
         if not found:
             return None
         words = max(len(WORD.findall(doc.text)), 1)
