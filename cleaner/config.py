@@ -36,6 +36,7 @@ class CleanerConfig:
     regex_timeout: float = 5.0  # seconds a regex pack may spend on one document
     rules_dirs: tuple[str, ...] = ()  # extra rule-pack folders, after the bundled rules/
     corpus_knowledge: bool = True  # learn names/lines across a corpus before cleaning it
+    window_chars: int = 1_000_000  # a longer document is cleaned in windows of about this size (memory)
 
     def replace(self, **changes: Any) -> "CleanerConfig":
         """A copy with some options changed; ``None`` values are ignored (unset CLI flags)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -25,6 +26,7 @@ from .kinds.regex_edit import RuleTimeout
 from .lexicon import read_rows
 from .model import Change, CleanResult, Document, Edit, RuleCounters, Safety, Status
 from .registry import Registry, RuleSpec, load_registry, rule_dirs
+from .windows import clean_in_windows
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,6 +93,7 @@ class Engine:
 
     def propose(self, doc: Document, counters: dict[str, RuleCounters], warnings: list[str]) -> list[Edit]:
         protected = self._protected_test(doc.text)
+        undecodable = _UNDECODABLE.search(doc.text) is not None
         edits: list[Edit] = []
         for matcher in self.matchers:
             if not doc.profile.satisfies(matcher.rules[0].requires):
@@ -106,6 +109,9 @@ class Engine:
                 if matcher.respects_protected and protected(edit.start, edit.end):
                     count.skipped_protected += 1
                     continue
+                if undecodable and joins_undecodable_bytes(doc.text, edit):
+                    count.skipped_protected += 1
+                    continue
                 safety = self.effective_safety(edit)
                 edits.append(edit if safety is edit.safety else _with_safety(edit, safety))
         return edits
@@ -114,6 +120,15 @@ class Engine:
     def clean_one(self, text: str, doc_id: str = "-", corpus: CorpusKnowledge | None = None) -> CleanResult:
         if corpus is None and self.config.corpus_knowledge:
             corpus = learn([(doc_id, text)])
+        if len(text) > self.config.window_chars:  # memory follows the window (see cleaner.windows)
+            result = clean_in_windows(lambda part: self._clean_whole(part, doc_id, corpus), text, doc_id,
+                                      self.config.window_chars)
+        else:
+            result = self._clean_whole(text, doc_id, corpus)
+        finalize(result)
+        return result
+
+    def _clean_whole(self, text: str, doc_id: str, corpus: CorpusKnowledge | None) -> CleanResult:
         profile = profile_document(Document(text, doc_id, corpus=corpus), self.detectors)
         counters: dict[str, RuleCounters] = {}
         warnings: list[str] = []
@@ -129,6 +144,9 @@ class Engine:
                 if not self.applies(e.safety):
                     self._remember_suggestion(text, to_original, e, passes, suggestions, counters)
             winners, losers = resolve_overlaps(to_apply)
+            if winners and _UNDECODABLE.search(current):
+                winners, deferred = defer_adjacent_edits(current, winners)
+                losers += deferred
             for e in losers:
                 counters[e.rule_id].skipped_overlap += 1
             if not winners:
@@ -159,7 +177,6 @@ class Engine:
 
         live = [c for c in suggestions.values() if not overlaps_applied(c)]
         result.changes = sorted(result.changes + live, key=lambda c: (c.start, c.end, c.status.value))
-        finalize(result)
         return result
 
     def clean_many(self, docs: Iterable[tuple[str, str]], corpus: CorpusKnowledge | None = None):
@@ -203,6 +220,40 @@ class Engine:
             for c in result.changes:
                 c.status = Status.ROLLED_BACK
             result.text = result.original
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def joins_undecodable_bytes(text: str, edit: Edit) -> bool:
+    """Whether ``edit`` makes undecodable bytes (kept as lone surrogates under ``surrogateescape``) meet.
+
+    Deleting the ``\x01`` between the bytes ``C2`` and ``80`` leaves ``C2 80``, which is valid UTF-8 and
+    would be read back as U+0080: the written file would no longer be the text the log describes. Such
+    an edit is skipped, like an edit on a protected term.
+    """
+    left = text[edit.start - 1:edit.start] if edit.start else ""
+    joined = left + edit.after + text[edit.end:edit.end + 1]
+    if not _UNDECODABLE.search(joined):
+        return False
+    return joined.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") != joined
+
+
+def defer_adjacent_edits(text: str, winners: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """Keep only edits with an untouched character on each side when the pass would join undecodable bytes.
+
+    :func:`joins_undecodable_bytes` judges each edit against its neighbours in the current text; two
+    touching edits can still join bytes between them. The touching ones wait for the next pass, where
+    they are judged against the text as it then is.
+    """
+    after = apply_edits(text, winners)
+    if after.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") == after:
+        return winners, []
+    ordered = sorted(winners, key=lambda e: (e.start, e.end))
+    touching = {i for i in range(len(ordered) - 1) if ordered[i].end >= ordered[i + 1].start}
+    touching |= {i + 1 for i in touching}
+    return ([e for i, e in enumerate(ordered) if i not in touching],
+            [e for i, e in enumerate(ordered) if i in touching])
 
 
 def _with_safety(edit: Edit, safety: Safety) -> Edit:

@@ -111,6 +111,30 @@ def write_error(path: Path, exc: OSError, what: str = "cannot write") -> InputEr
     return InputError(f"{path}: {what}: {reason}")
 
 
+_STALE_TEMPORARY = re.compile(r"[a-z0-9_]{8}\.tmp")
+
+
+def temporary_beside(target: Path) -> tuple[int, str]:
+    """``mkstemp`` next to ``target``, as ``.NAME.XXXXXXXX.tmp``, after removing stale ones of that shape.
+
+    A process killed with SIGKILL (or a power cut) cannot remove the temporary file it was writing;
+    the next write of the same target, by the run that finishes the job, does. Only names of exactly
+    this shape, for this target, are touched; they are hidden, so no run ever reads them as input.
+    """
+    prefix = f".{target.name}."
+    try:
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(prefix) and _STALE_TEMPORARY.fullmatch(entry.name[len(prefix):]) \
+                    and entry.is_file(follow_symlinks=False):
+                try:
+                    os.unlink(entry.path)
+                except FileNotFoundError:
+                    pass
+    except FileNotFoundError:
+        pass
+    return tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename).
 
@@ -124,7 +148,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         if path.is_dir():
             raise IsADirectoryError(21, "is a folder")
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = temporary_beside(path)
     except OSError as exc:
         raise write_error(path, exc) from None
     try:
@@ -266,16 +290,19 @@ def _field_span(line: str, field: str) -> tuple[int, int] | None:
     return None
 
 
-_NON_ASCII_ESCAPE = re.compile(r"\\u(?:00[89a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2})[0-9a-fA-F]")
+# what json.dumps writes differently with and without ensure_ascii: DEL (U+007F) and everything above it
+_NON_ASCII_ESCAPE = re.compile(
+    r"\\u(?:007[fF]|(?:00[89a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2})[0-9a-fA-F])")
+_STYLED = re.compile("[\x7f-\U0010ffff]")
 
 
 def _escapes_non_ascii(line: str, span: tuple[int, int], old: str, value: str) -> bool:
     """Whether the producer of ``line`` wrote non-ASCII text as ``\\u00e9`` (json.dumps' default) or as is:
-    told by the old value, else by the rest of the line; when nothing tells (all ASCII), as is."""
-    if not value.isascii():
+    told by the old value, else by the rest of the line; when nothing tells (nothing from DEL up), as is."""
+    if _STYLED.search(value):
         return old != json.dumps(value, ensure_ascii=False) and _NON_ASCII_ESCAPE.search(old) is not None
     rest = line[:span[0]] + line[span[1]:]
-    return rest.isascii() and _NON_ASCII_ESCAPE.search(rest) is not None
+    return not _STYLED.search(rest) and _NON_ASCII_ESCAPE.search(rest) is not None
 
 
 def rewrite_record(raw: bytes, record: dict, field: str, text: str, errors: str = "strict") -> bytes:

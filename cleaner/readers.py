@@ -21,11 +21,10 @@ import gzip
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
-from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
+from .fileio import (InputError, temporary_beside, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
                      new_file_mode, read_text_file, regular_file, rewrite_record, write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -284,7 +283,7 @@ class _AtomicFile:
             if self.target.is_dir():
                 raise IsADirectoryError(21, "is a folder")
             self.target.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+            fd, self.tmp = temporary_beside(self.target)
         except OSError as exc:
             raise write_error(self.target, exc) from None
         self.fh = os.fdopen(fd, "wb")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from .corpus import CorpusKnowledge, learn
 from .difflog import write_records
 from .engine import Engine
-from .fileio import (BadLine, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
+from .fileio import (BadLine, temporary_beside, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
                      looks_binary, read_text_file, rewrite_record, write_error)
 from .model import CleanResult
 from .readers import ShardReader, iter_inputs
@@ -227,7 +226,7 @@ class LogWriter:
                 if self.path.is_dir():
                     raise IsADirectoryError(21, "is a folder")
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+                fd, self.tmp = temporary_beside(self.path)
             except OSError as exc:
                 raise write_error(self.path, exc, "cannot write diff log") from None
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")

@@ -1,7 +1,9 @@
 """Interrupted runs: SIGKILL at seeded random points, then check what is on disk and finish with --resume.
 
-After every kill each file is byte for byte either its old version or its new one (never partial, no
-temporary file left beside it), and a re-run with ``--resume`` completes the job: the outputs and the
+After every kill each file is byte for byte either its old version or its new one (never partial). A
+process killed by SIGKILL cannot remove the temporary file it was writing: that one is hidden
+(``.NAME.XXXXXXXX.tmp``, never read as input) and the next write of NAME removes it. A re-run with
+``--resume`` completes the job: the outputs (and nothing else, no temporary left) and the
 diff log are then exactly those of an uninterrupted run, and ``cleaner revert`` rebuilds every original
 from them. For an in-place run a plain re-run is refused while the interrupted run's state holds the only
 record of edits already made (the files it rewrote), since starting afresh would lose them.
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -53,9 +56,19 @@ def kill_at(args: list[str], cwd: Path, delay: float) -> bool:
         return True
 
 
-def no_temporaries(folder: Path) -> None:
-    left = [p for p in folder.rglob("*") if p.name.endswith(".tmp") and ".run" not in p.parts[-3:-1]]
-    assert not [p for p in left if not any(part.endswith(".run") for part in p.parts)], left
+STALE = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+
+
+def visible(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of a tree apart from the hidden temporaries a killed writer leaves (checked: their shape)."""
+    kept = {}
+    for name, data in files.items():
+        base = name.rsplit("/", 1)[-1]
+        if base.endswith(".tmp"):
+            assert STALE.fullmatch(base), f"{name}: a temporary file that is not hidden"
+            continue
+        kept[name] = data
+    return kept
 
 
 def test_sigkill_in_place_then_resume_loses_nothing(tmp_path, originals):
@@ -70,13 +83,16 @@ def test_sigkill_in_place_then_resume_loses_nothing(tmp_path, originals):
         shutil.copytree(originals, work)
         jobs = str(1 + attempt % 2)
         args = ["clean", str(work), "--in-place", "--log", str(log), "--jobs", jobs, "-q"]
-        killed = kill_at(args, tmp_path, rng.uniform(2.0, 6.0))
-        now = tree_bytes(work)
+        # a point inside the run on this machine (the reference run's wall time includes start-up)
+        killed = kill_at(args, tmp_path, rng.uniform(0.2, 0.8) * ref.seconds)
+        now = visible(tree_bytes(work))
         assert now.keys() == old.keys()
         for name, data in now.items():
             assert data in (old[name], new[name]), f"{name} is neither the old nor the new version"
-        no_temporaries(work)
-        if killed and any(now[n] != old[n] for n in now):
+        if not killed:  # it finished first: a finished run is the uninterrupted one (see the xfail below)
+            assert now == new and log.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
+            continue
+        if any(now[n] != old[n] for n in now):
             mid_run += 1
             plain = run(*args, cwd=tmp_path)  # starting afresh would drop the edits of the rewritten files
             assert plain.returncode == 2 and b"--resume" in plain.stderr, plain.stderr
@@ -89,6 +105,20 @@ def test_sigkill_in_place_then_resume_loses_nothing(tmp_path, originals):
         assert back.returncode == 0, back.stderr
         assert tree_bytes(tmp_path / f"back{attempt}") == old
     assert mid_run, "no kill landed after some file was rewritten: the test proved nothing"
+
+
+@pytest.mark.xfail(strict=True, reason="corpus knowledge learned from a damaged corpus differs from that of its "
+                   "clean output: a second run over the output makes a few more repairs (see README, Guarantees)")
+def test_a_second_run_over_a_cleaned_damaged_corpus_changes_nothing(tmp_path, originals):
+    """Per document cleaning is idempotent (tests/test_properties.py); over a whole damaged corpus the second
+    run learns from cleaner text: a split word joined ("permi ssion") leaves its first half unseen, a mojibake
+    name repaired raises the count of its right spelling. Kept as a strict xfail so that a fix shows."""
+    work = tmp_path / "work"
+    shutil.copytree(originals, work)
+    first = run("clean", work, "--in-place", "--log", tmp_path / "1.jsonl", "-q", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = run("check", work, cwd=tmp_path)
+    assert second.returncode == 0, second.stdout[-2000:]
 
 
 def test_sigkill_while_writing_a_corpus_then_resume(tmp_path, originals):
@@ -115,8 +145,8 @@ def test_sigkill_while_writing_a_corpus_then_resume(tmp_path, originals):
         kill_at(["clean", str(src), "-o", str(out), "--log", str(log), "--jobs", "2", "--resume", *base], tmp_path,
                 rng.uniform(1.5, 5.0))
         if out.exists():
-            for name, data in tree_bytes(out).items():  # a shard's output is whole or absent
-                assert not name.endswith(".tmp") and data == expected[name], name
+            for name, data in visible(tree_bytes(out)).items():  # a shard's output is whole or absent
+                assert data == expected[name], name
     done = run("clean", src, "-o", out, "--log", log, "--jobs", "2", "--resume", *base, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert tree_bytes(out) == expected

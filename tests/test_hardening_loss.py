@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from cleaner.fileio import looks_binary
 
@@ -179,6 +180,7 @@ def test_generated_text_round_trips_through_files(tmp_path_factory, x):
 
 @SETTINGS
 @given(xs=st.lists(texts, min_size=1, max_size=4))
+@example(xs=["\x7f"])  # DEL: ASCII, yet json.dumps escapes it only with ensure_ascii (found by hypothesis)
 def test_generated_records_round_trip_through_jsonl(tmp_path_factory, xs):
     tmp = tmp_path_factory.mktemp("rtj")
     lines = [json.dumps({"id": f"r{i}", "text": x, "k": i}, ensure_ascii=i % 2 == 0).encode() + b"\n"
@@ -195,11 +197,14 @@ def test_generated_records_round_trip_through_jsonl(tmp_path_factory, xs):
     for g, c, line in zip(got, cleaned, lines):
         assert json.loads(g) == json.loads(line)
         if g != line:  # byte for byte unless nothing in the cleaned line tells how non-ASCII text was escaped
-            assert json.loads(c)["text"].isascii() and not json.loads(line)["text"].isascii()
+            styled = re.compile("[\x7f-\U0010ffff]")  # what ensure_ascii escapes: DEL and above
+            assert not styled.search(json.loads(c)["text"]) and styled.search(json.loads(line)["text"])
 
 
 @SETTINGS
 @given(data=st.binary(max_size=200).filter(lambda b: b"\x00" not in b))
+@example(data=b"\xc2\x01\x80")  # deleting \x01 would join C2 80 into valid UTF-8 (found by hypothesis)
+@example(data=b"words and words \xc2\x01\x02\x80 more words")  # two touching deletions do the same
 def test_arbitrary_bytes_round_trip_with_surrogateescape(tmp_path_factory, data):
     """Any bytes that are not taken for binary: cleaned around the undecodable ones, restored exactly."""
     tmp = tmp_path_factory.mktemp("se")

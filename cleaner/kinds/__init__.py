@@ -52,13 +52,35 @@ def validate_rule(rule: RuleSpec) -> None:
         raise RulePackError(f"{rule.source}: rule {rule.id}: {'; '.join(problems)}")
 
 
-def compile_rules(rules: Sequence[RuleSpec], regex_timeout: float = 5.0) -> list[RuleKind]:
-    """One matcher per (pack, kind): the unit that keeps matching cost flat in the number of rules."""
+class LazyMatcher:
+    """A compiled kind, built on first use: a pre-commit check of a clean file never pays for the
+    automata and guards of packs its detectors keep switched off (the spun packs, for instance)."""
+
+    def __init__(self, kind: type[RuleKind], rules: list[RuleSpec], regex_timeout: float):
+        self.kind, self.rules, self.regex_timeout = kind, rules, regex_timeout
+        self.respects_protected = kind.respects_protected
+        self._compiled: RuleKind | None = None
+
+    @property
+    def compiled(self) -> RuleKind:
+        if self._compiled is None:
+            self._compiled = self.kind(self.rules, regex_timeout=self.regex_timeout)
+        return self._compiled
+
+    def propose(self, doc):
+        return self.compiled.propose(doc)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
+def compile_rules(rules: Sequence[RuleSpec], regex_timeout: float = 5.0) -> list[LazyMatcher]:
+    """One matcher per (pack, kind, gate): the unit that keeps matching cost flat in the number of rules."""
     _discover()
     groups: dict[tuple[str, str, tuple[str, ...]], list[RuleSpec]] = {}
     for rule in rules:  # rules with different gates compile apart, so a gated matcher is skipped whole
         groups.setdefault((rule.pack, rule.kind, rule.requires), []).append(rule)
-    return [KINDS[kind](group, regex_timeout=regex_timeout) for (_, kind, _), group in sorted(groups.items())]
+    return [LazyMatcher(KINDS[kind], group, regex_timeout) for (_, kind, _), group in sorted(groups.items())]
 
 
 __all__ = ["KINDS", "RuleKind", "compile_rules", "get_kind", "make_edit", "register_kind", "validate_rule"]

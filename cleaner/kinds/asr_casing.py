@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ..lang import gazetteer as gz
 from ..lang.names import knowledge
-from ..lang.regions import runs
+from ..lang.regions import inside, runs
 from ..lang.tokens import words
 from ..lang.vocab import ALWAYS_CAPITALISED, TITLES
 from ..model import Document, Edit
@@ -54,7 +54,7 @@ class AsrCasing(RuleKind):
         spans = runs(text, 40)
         if not spans:
             return
-        toks = [w for w in words(text) if any(s <= w.start and w.end <= e for s, e, _ in spans)]
+        toks = [w for w in words(text) if inside(spans, w.start, w.end)]
         names = knowledge(doc)
         for rule in self.rules:
             gaz = gz.load(rule.base_dir / rule.params["gazetteer"])

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..lang.names import knowledge
 from ..lang.phonetic import distance, sounds_alike
-from ..lang.regions import runs
+from ..lang.regions import inside, runs
 from ..lang.tokens import words
 from ..lang.vocab import zipf
 from ..model import Document, Edit
@@ -34,7 +34,7 @@ class CorpusCompany(RuleKind):
             return
         text = doc.text
         spans = runs(text, 40)
-        toks = [w for w in words(text) if any(s <= w.start and w.end <= e for s, e, _ in spans)]
+        toks = [w for w in words(text) if inside(spans, w.start, w.end)]
         for rule in self.rules:
             need = int(rule.params.get("min_pairs", 2))
             for w, nxt in zip(toks, toks[1:]):

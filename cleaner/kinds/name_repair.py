@@ -22,7 +22,7 @@ from typing import Iterator
 from ..lang import gazetteer as gz
 from ..lang.names import NameKnowledge, knowledge
 from ..lang.phonetic import distance, sounds_alike, transliteration_variant
-from ..lang.regions import runs
+from ..lang.regions import inside, runs
 from ..lang.tokens import plain_word, words
 from ..lang.tokens import shield as tokens_shield
 from ..lang.vocab import zipf
@@ -123,7 +123,7 @@ class CorpusName(RuleKind):
             x, low = w.text, w.lower
             if len(x) < 4 or not x.isalpha() or not plain_word(text, w):
                 continue
-            if not any(s <= w.start and w.end <= e for s, e, _ in spans):
+            if not inside(spans, w.start, w.end):
                 continue
             prev = toks[i - 1].lower if i else ""
             if low in gaz.aliases:

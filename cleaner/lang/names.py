@@ -10,6 +10,7 @@ neighbour "limousine")? Which word goes before "set" ("tea", 3 times)?
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -23,6 +24,11 @@ MAX_NEIGHBOURS = 64
 MAX_PAIRS = 400_000  # memory bound at scale: rare entries are dropped first (see prune)
 MAX_WORDS = 200_000
 GLUE = set("/@#_.\\&+=") | set("0123456789")  # a word touching these is part of a URL, handle or code
+# What the unicode pack (MOJ003-005) removes before any rule reads the text: terminal escapes, C0 controls,
+# DEL, soft hyphens and zero-width characters. The learner reads text without them, or the knowledge learned
+# from a damaged corpus would differ from that learned from its clean output ("inc\u00adluded" a lowercase
+# "inc", "\x1b[0m" a break that cuts a transcript run short) and a second run would clean again.
+NOISE_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @dataclass
@@ -69,6 +75,7 @@ class NameLearner(Learner):
         self.neigh: dict[str, Counter] = defaultdict(Counter)
 
     def observe(self, doc_id: str, text: str) -> None:
+        text = NOISE_RE.sub("", text)
         seen: set[str] = set()
         for start, end in prose_sentences(text):
             toks = words(text[start:end])

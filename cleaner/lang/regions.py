@@ -8,7 +8,9 @@ names only from punctuated prose (so a captioner's random capitals teach nothing
 """
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from typing import Iterator
 
 from .tokens import WORD_RE
@@ -35,7 +37,15 @@ def runs(text: str, min_words: int = 40) -> list[tuple[int, int, int]]:
 
 
 def inside(spans: list[tuple[int, int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e, _ in spans)
+    """Whether ``[start, end)`` lies within one of ``spans`` (sorted and disjoint, as :func:`runs` gives them).
+
+    A bisection, not a scan: a long transcript has thousands of runs and each of its words asks.
+
+    >>> inside([(0, 5, 1), (10, 20, 2)], 12, 15), inside([(0, 5, 1), (10, 20, 2)], 4, 11)
+    (True, False)
+    """
+    i = bisect.bisect_right(spans, (start, sys.maxsize, sys.maxsize)) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def prose_sentences(text: str) -> Iterator[tuple[int, int]]:
