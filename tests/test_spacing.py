@@ -42,3 +42,45 @@ def test_glued_cases(engine, case):
     assert not wrong, wrong
     for token in ("https://", "@", "#", "13:", "$", "£", "%"):
         assert out.count(token) == src.count(token)
+
+
+def test_one_unknown_compound_alone_is_only_suggested(engine):
+    """Glue damage comes in clusters; a single unknown compound in clean prose may be a rare word."""
+    text = "Officials cited geoeconomics as the reason for the new trade rules, the report said."
+    result = engine.clean_one(text)
+    assert result.text == text
+    assert [c.after for c in result.suggested] == ["geo economics"]
+
+
+def test_a_glued_function_word_alone_is_repaired(engine):
+    text = "The storm hit the coast andinjured three people, officials said on Monday."
+    assert engine.clean_one(text).text == "The storm hit the coast and injured three people, officials said on Monday."
+
+
+def test_two_glued_words_in_a_document_are_repaired(engine):
+    text = "Fuel prices rose again, costingmore than expected, and the researchinstitute said demand fell."
+    assert engine.clean_one(text).text == ("Fuel prices rose again, costing more than expected, and the research "
+                                           "institute said demand fell.")
+
+
+CHANGELOG = "\n".join(
+    f"- bpo-{40000 + n}: Fix the {word} module (``idlelib/{word}.py``); see issue #{n} and test_{word}()."
+    for n, word in enumerate(["mainloop", "searchengine", "pathbrowser", "mousewheel", "tearoff", "menudef"] * 6))
+
+
+def test_technical_documents_get_suggestions_only(engine):
+    """A changelog names modules in lowercase ("mainloop"): neither split nor respelled there."""
+    result = engine.clean_one(CHANGELOG + "\nThe goverment of the searchengine costingmore andinjured.\n")
+    assert result.profile.has("technical")
+    assert "mainloop" in result.text and "goverment" in result.text and "andinjured" in result.text
+    assert {"government", "costing more", "and injured"} <= {c.after for c in result.suggested}  # module names: used twice, terms
+
+
+def test_news_cases_are_not_technical(engine):
+    for case in sorted(CASES.glob("*/input.txt")):
+        assert not engine.clean_one(case.read_text(encoding="utf-8"), case.parent.name).profile.has("technical"), case
+
+
+def test_a_package_name_before_a_version_is_shielded(engine):
+    text = "Bundled crates:\n  - bitflags 2.13.2\n  - tempfile 3.27.0\n  - zerocopy v0.7\nAll are MIT licensed.\n"
+    assert engine.clean_one(text).text == text

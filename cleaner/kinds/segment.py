@@ -3,7 +3,10 @@
 ``mode: split``: an alphabetic token that wordfreq has never seen, is not a corpus
 word, and that symspellpy segments (with ``max_edit_distance=0``, so only spaces
 are inserted) into 2-3 common words. Safe when every part is common or the parts
-form a known bigram; capitalised tokens (names) only as suggestions.
+form a known bigram, and the damage is evident: a part is a function word ("andinjured"),
+or the document has two or more such tokens (glue comes in clusters; one unknown compound
+alone, "geoeconomics", may be a rare word). Capitalised tokens (names) and every token of a
+technical document (module names such as "mainloop") are only suggestions.
 
 ``mode: join``: two adjacent words whose concatenation is a common word. Safe when
 one half is not a word at all ("AB ility"), or, in transcripts, when the pair is
@@ -112,6 +115,24 @@ class Segment(RuleKind):
             yield from (self._split if split else self._join)(rule, doc, toks, shield)
 
     def _split(self, rule: RuleSpec, doc: Document, toks, shield: Shield) -> Iterator[Edit]:
+        found = list(self._splits(doc, toks, shield))
+        # Glue damage comes in clusters ("costingmore ... andinjured ... theattacks"); one unknown compound
+        # alone in a document is as likely a rare word ("geoeconomics"), unless a part is a function word.
+        # In a technical document unknown lowercase tokens are module and package names ("mainloop").
+        cluster = sum(sure for _, _, sure in found) >= 2
+        technical = doc.profile.has("technical")
+        names = knowledge(doc)
+        for w, parts, sure in found:
+            glued_function_word = any(p.lower() in CLOSED_CLASS for p in parts)
+            opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
+            t = w.text
+            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
+            safe = sure and cased_ok and (cluster or glued_function_word) and not technical
+            yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=None if safe else Safety.SUGGESTION,
+                            evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
+
+    def _splits(self, doc: Document, toks, shield: Shield) -> Iterator[tuple]:
+        """``(word, parts, sure)`` for every token that splits into common words."""
         names = knowledge(doc)
         for w in toks:
             t = w.text
@@ -128,11 +149,7 @@ class Segment(RuleKind):
                 all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
             if any(names.is_name(p.capitalize(), 2) for p in parts):
                 continue  # "kimjun": a misheard name (Kim Jong-un), not two words
-            opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
-            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
-            safety = None if sure and cased_ok else Safety.SUGGESTION
-            yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=safety,
-                            evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
+            yield w, parts, sure
 
     def _join(self, rule: RuleSpec, doc: Document, toks, shield: Shield) -> Iterator[Edit]:
         text = doc.text

@@ -6,7 +6,9 @@ Unknown means: not in symspellpy's curated 82,765-word list and rare in wordfreq
 runner-up by a full Zipf point. Words the corpus itself uses twice or more are
 terms, not slips; run-together words are SPC001's; capitalised words are names and
 belong to TYP003, which needs corpus evidence. In transcripts an unknown word is
-more often a misheard name than a typo, so there the fix is only suggested.
+more often a misheard name than a typo, in a technical document a package or module
+name, and at the end of a line without punctuation a word cut off ("the reci"), so there
+the fix is only suggested.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from .segment import split_parts
 
 # A word after a French, Spanish, Italian or German article is a loanword or a name, not a slip.
 FOREIGN_BEFORE = re.compile(r"\b(?:la|le|les|de|du|des|el|los|las|il|lo|gli|der|die|das|den|dem)\s+\Z", re.I)
+LINE_END_RE = re.compile(r"[ \t]*(?:\r?\n|\r|\Z)")
 MIN_ZIPF = 3.0
 MARGIN = 1.0
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "able")
@@ -58,6 +61,7 @@ class Typo(RuleKind):
     def propose(self, doc: Document) -> Iterator[Edit]:
         text, names = doc.text, knowledge(doc)
         asr = doc.profile.has("asr")
+        technical = doc.profile.has("technical")  # unknown lowercase tokens there are package names ("serde")
         shield = None
         for w in words(text):
             if len(w.text) < 4 or not w.text.islower() or zipf(w.text) >= MAX_OWN_ZIPF or not plain_word(text, w):
@@ -71,6 +75,9 @@ class Typo(RuleKind):
             fix, z, runner = found
             if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
                 continue  # slips rarely hit the first letter ("gare" is French, not "are")
+            # a word that ends a line with no punctuation may be cut off ("the reci" for "recipient"), not misspelled
+            cut_off = LINE_END_RE.match(text, w.end) is not None
             for rule in self.rules:
-                yield make_edit(rule, text, w.start, w.end, fix, safety=Safety.SUGGESTION if asr else None,
+                yield make_edit(rule, text, w.start, w.end, fix,
+                                safety=Safety.SUGGESTION if asr or technical or cut_off else None,
                                 evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} unseen",))

@@ -14,6 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import ftfy
+
 from ..corpus import Learner, register_learner
 from .regions import prose_sentences, runs
 from .tokens import words
@@ -29,6 +31,23 @@ GLUE = set("/@#_.\\&+=") | set("0123456789")  # a word touching these is part of
 # from a damaged corpus would differ from that learned from its clean output ("inc\u00adluded" a lowercase
 # "inc", "\x1b[0m" a break that cuts a transcript run short) and a second run would clean again.
 NOISE_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# UTF-8 read as Latin-1/cp1252 ("FranÃ§ois"): its fragments ("FranÃ") would count as names of their own
+MOJIBAKE_LINE_RE = re.compile(r"^.*(?:[ÂÃÅÆÐÑØ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€).*$",
+                              re.M)
+
+
+def learnable(text: str) -> str:
+    """The text as the rules will see it after the character-level repairs: controls, invisible characters
+    and terminal escapes removed, lines of mojibake decoded (ftfy), so knowledge learned from a damaged corpus
+    matches that learned from its clean output.
+
+    >>> learnable("Fran\u00c3\u00a7ois said inc\u00adluded\x1b[0m")
+    'François said included'
+    """
+    text = NOISE_RE.sub("", text)
+    if "â€" in text or any(c in text for c in "ÂÃÅÆÐÑØ"):
+        text = MOJIBAKE_LINE_RE.sub(lambda m: ftfy.fix_encoding(m.group()), text)
+    return text
 
 
 @dataclass
@@ -75,7 +94,7 @@ class NameLearner(Learner):
         self.neigh: dict[str, Counter] = defaultdict(Counter)
 
     def observe(self, doc_id: str, text: str) -> None:
-        text = NOISE_RE.sub("", text)
+        text = learnable(text)
         seen: set[str] = set()
         for start, end in prose_sentences(text):
             toks = words(text[start:end])

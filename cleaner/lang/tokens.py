@@ -18,6 +18,9 @@ TOKEN_RE = re.compile(r"\S+")
 # hashtag, code or a number: a digit or one of @ # / \ < > { } = | _ ` anywhere, "word.word", or camelCase.
 SPECIAL_RE = re.compile(r"[\d@#/\\<>{}=|_`]|\w\.\w|[a-z][A-Z]")
 CODE_RE = re.compile(r"`[^`\n]*`")
+# "bitflags 2.13.2", "tempfile v3": a token followed by a version number is a package or program name.
+VERSION_HINT_RE = re.compile(r"\d\.\d+\.\d|\sv\d")  # cheap pre-filter: most texts have no version number
+VERSIONED_RE = re.compile(r"(?<!\S)[^\W\d_][\w.-]*(?=[ \t]+v?\d+\.\d+\.\d+(?![\w.])|[ \t]+v\d+(?:\.\d+)*(?![\w.]))")
 
 
 class Word(NamedTuple):
@@ -46,6 +49,7 @@ class Shield:
     def __init__(self, text: str):
         spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text) if SPECIAL_RE.search(m.group())]
         spans += [(m.start(), m.end()) for m in CODE_RE.finditer(text)] if "`" in text else []
+        spans += [(m.start(), m.end()) for m in VERSIONED_RE.finditer(text)] if VERSION_HINT_RE.search(text) else []
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
         self.ends = [e for _, e in self.spans]
@@ -57,6 +61,9 @@ class Shield:
         >>> s = Shield("mail jane.doe@example.org or see https://x.com/a_b now; $10bn and costingmore")
         >>> s.covers(5, 9), s.covers(0, 4), s.covers(67, 78)
         (True, False, False)
+        >>> s = Shield("- bitflags 2.13.2 and zerocopy v0.7; costingmore 2.5bn")
+        >>> s.covers(2, 10), s.covers(23, 31), s.covers(37, 48)
+        (True, True, False)
         """
         i = bisect.bisect_left(self.starts, end)
         return i > 0 and self.reach[i - 1] > start
