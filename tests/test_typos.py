@@ -55,3 +55,8 @@ def test_the_name_learner_reads_text_as_the_character_repairs_leave_it():
                          "The note was included, said François Bayrou.")]).get("names")
     assert names.caps == clean.caps and names.lower == clean.lower
     assert names.caps["François"] == 3 and not any("Ã" in form for form in names.caps)
+
+
+def test_a_spelling_with_diacritics_is_not_a_typo(engine):
+    text = "The naïve coöperation of the façade and the rôle of the élite were noted.\n"
+    assert engine.clean_one(text).text == text

@@ -13,6 +13,7 @@ the fix is only suggested.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
@@ -32,6 +33,15 @@ MIN_ZIPF = 3.0
 MARGIN = 1.0
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "able")
 MAX_OWN_ZIPF = 3.0  # wordfreq also counts frequent misspellings ("goverment" 2.7); real rare words are in symspell's list
+
+
+def without_accents(word: str) -> str:
+    """The word with its diacritics dropped.
+
+    >>> without_accents("coöperation"), without_accents("naïve")
+    ('cooperation', 'naive')
+    """
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def best_fix(word: str) -> tuple[str, float, float] | None:
@@ -75,6 +85,8 @@ class Typo(RuleKind):
             fix, z, runner = found
             if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
                 continue  # slips rarely hit the first letter ("gare" is French, not "are")
+            if without_accents(w.text) == fix:
+                continue  # "coöperation", "rôle": a spelling with diacritics is a style or a loanword, not a slip
             # a word that ends a line with no punctuation may be cut off ("the reci" for "recipient"), not misspelled
             cut_off = LINE_END_RE.match(text, w.end) is not None
             for rule in self.rules:
