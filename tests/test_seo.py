@@ -115,3 +115,12 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize("text,expected,note", KNOWN_GAPS, ids=[g[2][:40] for g in KNOWN_GAPS])
 def test_known_gap(seo_engine, text, expected, note):
     assert seo_engine.clean_one(text).text == expected
+
+
+def test_a_widget_word_with_a_count_is_furniture_alone(seo_engine):
+    """"Comments (0)" is a counter of the page's widgets; a bare "Comments" heading may be the article's."""
+    prose = "The mayor said the road would reopen on Friday after repairs to the bridge were finished."
+    more = "Traffic was diverted through the town centre, and buses ran every ten minutes instead."
+    assert seo_engine.clean_one(f"{prose}\n\nComments (0)\n\n{more}\n").text == f"{prose}\n\n{more}\n"
+    text = f"{prose}\n\nComments\n\n{more}\n"
+    assert seo_engine.clean_one(text).text == text

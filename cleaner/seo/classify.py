@@ -7,7 +7,7 @@ Order matters and is fixed:
    hard-wrapped paragraph;
 3. a bare list header ("Related", "Most Read") takes the headline list under it;
 4. weak lines ("Email *", "Subscribe") count only beside a strong line of their class, or
-   three in a row (a menu), otherwise they become suggestions; a short non-sentence line
+   three in a row (a menu), or with a count ("Comments (0)"), otherwise they become suggestions; a short non-sentence line
    squeezed between two furniture lines, and a short title directly above a furniture box,
    go with them (jusText's context rule);
 5. a copyright footer counts only where no prose follows it;
@@ -120,6 +120,11 @@ def _runs(texts: list[str], verdicts: dict[int, LineVerdict]) -> list[list[int]]
     return runs + ([run] if run else [])
 
 
+# widget words with a count: "Comments (0)", "12 Comments", "Shares: 1.2k" (the words are already known widget words)
+COUNTER = regex.compile(r"\(?\d[\d,.]*[km]?\)?\s*\p{L}[\p{L} ]{2,24}|\p{L}[\p{L} ]{2,24}?\s*[:(\[]?\s*\d[\d,.]*[km]?\s*[)\]]?",
+                        regex.I)
+
+
 def _settle_weak(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
     """A weak line joins the nearest strong line of one of its classes in its run, else is only suggested.
 
@@ -140,6 +145,9 @@ def _settle_weak(texts: list[str], verdicts: dict[int, LineVerdict], claimed: se
         for i in run:
             v = verdicts[i]
             if v.strength != "weak":
+                continue
+            if COUNTER.fullmatch(texts[i].strip()):
+                verdicts[i] = replace(v, strength="strong", evidence=v.evidence + ("widget words with a count",))
                 continue
             near = sorted((abs(j - i), j) for j in strong if verdicts[j].cls in v.classes)
             if near:
