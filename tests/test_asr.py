@@ -89,3 +89,21 @@ def test_cases_make_no_wrong_edit(engine, case):
         difflib.SequenceMatcher(None, src.split(), want.split()).ratio()
     wrong = set(out.split()) - set(want.split()) - set(src.split())
     assert not wrong, wrong
+
+
+SUMMIT_TRANSCRIPT = (
+    "so today we're talking about the uh the summit in um beijing between the the chinese president she jinping "
+    "and uh the russian leader vladimir putin who arrived on thursday for talks on energy and the war in ukraine "
+    "and uh analysts say the relation ship between the two countries has never been closer and the trade between "
+    "them hit a record last year and putin wants a new pipeline because europe has cut its imports of russian gas "
+    "and he will play his trump card in may\n")
+
+
+def test_names_days_and_surnames_are_cased_in_a_transcript_from_the_gazetteer(engine):
+    """No corpus: whole gazetteer names, a surname once the document names the person, days; "trump" and "may"
+    (ordinary words, and Donald Trump is not named) stay."""
+    out = engine.clean_one(SUMMIT_TRANSCRIPT).text
+    for name in ("Beijing", "Chinese", "Xi Jinping", "Russian leader Vladimir Putin", "Thursday", "Ukraine",
+                 "and Putin wants", "Europe"):
+        assert name in out, name
+    assert "trump card in may" in out and "relationship" in out and " uh " not in out
