@@ -107,3 +107,21 @@ def test_names_days_and_surnames_are_cased_in_a_transcript_from_the_gazetteer(en
                  "and Putin wants", "Europe"):
         assert name in out, name
     assert "trump card in may" in out and "relationship" in out and " uh " not in out
+
+
+def test_auto_punctuated_speech_loses_its_fillers_and_their_commas(engine):
+    """Captions that were punctuated by machine: capitals and commas, but "uh" and "um" everywhere."""
+    text = ("Um, so the, uh, minister said that the budget would be, uh, balanced by next year. And, um, the "
+            "opposition said that that was not, uh, credible. So, um, we'll see what happens at the vote on "
+            "Thursday. Uh, back to you in the studio.\n")
+    result = engine.clean_one(text)
+    assert result.profile.has("asr")
+    assert result.text == ("So the minister said that the budget would be balanced by next year. And the opposition "
+                           "said that that was not credible. So we'll see what happens at the vote on Thursday. "
+                           "Back to you in the studio.\n")
+
+
+def test_a_quoted_um_or_two_in_prose_is_not_speech(engine):
+    text = ("The report, which runs to 300 pages, was published on Monday. Its authors, um, hedge a great deal, "
+            "one critic wrote, and the minister said the findings would be studied carefully by officials.\n")
+    assert not engine.clean_one(text).profile.has("asr")

@@ -4,7 +4,8 @@ ASR-only rules (filler removal, stutter collapse, re-casing, misheard names) are
 safe in a caption and harmful in prose ("Soul music", "er" as a surname), so they
 ``require: [asr]``. The score is the share of the document's words that sit in
 runs of 40+ words with no punctuation at all; fillers ("uh", "um") and immediate
-word repeats add evidence for transcripts that were auto-punctuated.
+word repeats add evidence for transcripts that were auto-punctuated; five or more fillers at
+three or more per hundred words are speech by themselves ("Um, so the, uh, minister").
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ class AsrDetector(Detector):
         lower_starts = len(LOWER_START_RE.findall(text))
         per100 = 100 * (fillers + stutters) / total
         by_runs = in_runs >= MIN_RUN_WORDS and share >= MIN_SHARE
-        by_speech = fillers >= 3 and per100 >= 1.0 and (lower_starts >= 3 or share >= 0.1)
+        dense = fillers >= 5 and 100 * fillers / total >= 3.0  # "Um, so the, uh, minister": auto-punctuated speech
+        by_speech = fillers >= 3 and per100 >= 1.0 and (lower_starts >= 3 or share >= 0.1 or dense)
         if not (long_runs or fillers or stutters):
             return None
         score = min(1.0, share + per100 / 5)

@@ -3,7 +3,8 @@
 The lexicon (``lexicons/fillers.tsv``) says, per filler, how safe removal is and
 whether it must sit between two lowercase words (a lone "H" next to a name may be
 an initial). One edit removes the filler and one adjacent space, or a following
-comma, so no double spaces are left behind.
+comma, so no double spaces are left behind; a filler between two commas takes both, and one
+that opens a sentence hands its capital to the next word ("Um, so" -> "So").
 
 YAML parameters: ``lexicon`` (TSV: form, safety, where, note).
 """
@@ -60,10 +61,32 @@ class Filler(RuleKind):
                 if where.startswith("between-lower") and not (_lower_word_at(text, m.start() - 1, -1, numbers)
                                                               and _lower_word_at(text, m.end(), 1, numbers)):
                     break
-                start, end = span_with_space(text, m.start(), m.end())
-                yield make_edit(rule, text, start, end, "", safety=safety if safety.rank > rule.safety.rank
+                start, end, after = removal(text, m.start(), m.end())
+                yield make_edit(rule, text, start, end, after, safety=safety if safety.rank > rule.safety.rank
                                 else rule.safety, filler=m.group(1))
                 break
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?…][\"”’)]*[ \t]+)\Z")
+
+
+def removal(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """``(start, end, replacement)`` that deletes a filler and leaves the sentence as if it had never been said.
+
+    Auto-punctuated captions put the filler between commas ("the, uh, minister"): both commas go with it.
+    A filler that opens a sentence ("Um, so we") hands its capital to the next word.
+
+    >>> t = "Um, so the, uh, minister said. Uh, back to you and uh more"
+    >>> [(t[s:e], a) for s, e, a in (removal(t, m.start(), m.end()) for m in re.finditer(r"\\b(Uh|Um|uh)\\b", t))]
+    [('Um, s', 'S'), (', uh,', ''), ('Uh, b', 'B'), ('uh ', '')]
+    """
+    if text[start - 2:start] == ", " and text[end:end + 2] == ", ":
+        return start - 2, end + 1, ""
+    start, end = span_with_space(text, start, end)
+    if SENTENCE_START.search(text, 0, start) and end < len(text) and text[end].islower() and \
+            text[start:end].strip(" ,")[:1].isupper():
+        return start, end + 1, text[end].upper()
+    return start, end, ""
 
 
 def span_with_space(text: str, start: int, end: int) -> tuple[int, int]:
