@@ -38,14 +38,15 @@ def fix_mojibake(text: str) -> Iterator[Span]:
 
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+SPACE_SEPARATOR = regex.compile(r"\p{Zs}")  # "&nbsp;", "&thinsp;": not printable to Python, yet text
 
 
 @fixer
 def fix_html_entity(text: str) -> Iterator[Span]:
     """``&amp;``, ``&#8217;`` left in plain text. Skipped when the text is markup, where entities belong.
 
-    >>> list(fix_html_entity("Tom &amp; Jerry&#8217;s"))
-    [(4, 9, '&'), (15, 22, '’')]
+    >>> list(fix_html_entity("Tom &amp; Jerry&#8217;s 5&nbsp;mn"))
+    [(4, 9, '&'), (15, 22, '’'), (25, 31, '\xa0')]
     >>> list(fix_html_entity("<p>Tom &amp; Jerry</p> <b>x</b> <i>y</i>"))
     []
     """
@@ -53,7 +54,7 @@ def fix_html_entity(text: str) -> Iterator[Span]:
         return
     for m in ENTITY.finditer(text):
         value = html.unescape(m.group(0))
-        if value != m.group(0) and value.isprintable() or value in ("\n", "\t"):
+        if value != m.group(0) and (value.isprintable() or value in ("\n", "\t") or SPACE_SEPARATOR.fullmatch(value)):
             yield m.start(), m.end(), value
 
 
