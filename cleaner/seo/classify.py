@@ -35,6 +35,9 @@ from .shapes import (ends_sentence, has_bullet, is_headline, is_prose, is_wrappe
 MAX_LIST_ITEMS = 10
 COPYRIGHT_WORD = regex.compile(r"©|\(c\)|copyright|rights reserved|licen[cs]|permission", regex.I)
 UNDERLINE = regex.compile(r"^\s*([=\-~^*#+])\1{2,}\s*$")
+# the article's last line at news agencies: "Reporting by Josh Smith; Editing by Gerry Doyle"
+STAFF_CREDIT = regex.compile(r"\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b",
+                             regex.I)
 CREDIT = regex.compile(r"\b(?:photo|picture|image|caption|credit|getty|reuters|afp|ap|pa)\b", regex.I)
 
 
@@ -58,17 +61,18 @@ def classify(text: str, lexicon_path: Path = DEFAULT_PATH) -> Classification:
     texts = [text[s:e] for s, e, _ in lines]
     profiles = find_profile_blocks(texts, lex)
     claimed = {i for g in profiles for i in range(g.first, g.last + 1)}
+    raw = {i: classify_line(line, lex) for i, line in enumerate(texts) if i not in claimed and line.strip()}
     verdicts: dict[int, LineVerdict] = {}
     for i, line in enumerate(texts):
-        if i in claimed or not line.strip():
+        verdict = raw.get(i)
+        if verdict is None:
             continue
-        prev = texts[i - 1] if i > 0 and texts[i - 1].strip() else None
+        # a neighbour that is furniture itself ("..., opens new tab") is no paragraph this line continues
+        prev = texts[i - 1] if i > 0 and texts[i - 1].strip() and not _strong(raw.get(i - 1)) else None
         nxt = texts[i + 1] if i + 1 < len(texts) and texts[i + 1].strip() else None
         if nxt is not None and UNDERLINE.match(nxt):
             continue  # "See Also" over "========" is a document's own section heading
-        verdict = classify_line(line, lex)
-        if verdict is None or (not verdict.unmistakable and not has_bullet(line)
-                               and is_wrapped_continuation(prev, line, nxt)):
+        if not verdict.unmistakable and not has_bullet(line) and is_wrapped_continuation(prev, line, nxt):
             continue
         verdicts[i] = verdict
     _take_link_lists(texts, verdicts, claimed)
@@ -81,6 +85,10 @@ def classify(text: str, lexicon_path: Path = DEFAULT_PATH) -> Classification:
     if title:
         groups.append(title)
     return Classification(lines, tuple(texts), tuple(sorted(groups, key=lambda g: g.first)))
+
+
+def _strong(verdict: LineVerdict | None) -> bool:
+    return verdict is not None and verdict.strength == "strong"
 
 
 def _take_link_lists(texts: list[str], verdicts: dict[int, LineVerdict], claimed: set[int]) -> None:
@@ -207,7 +215,7 @@ def _footer_only_at_end(texts: list[str], verdicts: dict[int, LineVerdict], clai
         k = bisect.bisect(near, i)
         neighbours = [texts[j] for j in near[max(k - 3, 0):k + 3]]  # three lines either side
         adjacent = [texts[j] for j in (i - 1, i + 1) if 0 <= j < len(texts) and j not in verdicts
-                    and len(word_list(texts[j])) >= 5]
+                    and len(word_list(texts[j])) >= 5 and not STAFF_CREDIT.match(texts[j])]
         if i < last_prose or adjacent or any(COPYRIGHT_WORD.search(n) for n in neighbours):
             del verdicts[i]  # inside a block of text, or among licence lines: a notice, not a footer
 
