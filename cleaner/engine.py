@@ -223,17 +223,23 @@ class Engine:
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
+UTF8_REACH = 3  # bytes of a UTF-8 sequence on either side of the one an edit touches
 
 
 def joins_undecodable_bytes(text: str, edit: Edit) -> bool:
-    """Whether ``edit`` makes undecodable bytes (kept as lone surrogates under ``surrogateescape``) meet.
+    r"""Whether ``edit`` makes undecodable bytes (kept as lone surrogates under ``surrogateescape``) meet.
 
     Deleting the ``\x01`` between the bytes ``C2`` and ``80`` leaves ``C2 80``, which is valid UTF-8 and
     would be read back as U+0080: the written file would no longer be the text the log describes. Such
     an edit is skipped, like an edit on a protected term.
+
+    >>> joins_undecodable_bytes("\udce1\x01\udc80\udc80", Edit("X", 1, 2, "", "", Safety.SAFE))
+    True
+    >>> joins_undecodable_bytes("\udce1\x01 \udc80", Edit("X", 1, 2, "", "", Safety.SAFE))
+    False
     """
-    left = text[edit.start - 1:edit.start] if edit.start else ""
-    joined = left + edit.after + text[edit.end:edit.end + 1]
+    left = text[max(edit.start - UTF8_REACH, 0):edit.start]  # a UTF-8 sequence is up to 4 bytes long
+    joined = left + edit.after + text[edit.end:edit.end + UTF8_REACH]
     if not _UNDECODABLE.search(joined):
         return False
     return joined.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") != joined
@@ -250,10 +256,16 @@ def defer_adjacent_edits(text: str, winners: list[Edit]) -> tuple[list[Edit], li
     if after.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") == after:
         return winners, []
     ordered = sorted(winners, key=lambda e: (e.start, e.end))
-    touching = {i for i in range(len(ordered) - 1) if ordered[i].end >= ordered[i + 1].start}
+    touching = {i for i in range(len(ordered) - 1) if ordered[i].end + UTF8_REACH >= ordered[i + 1].start}
     touching |= {i + 1 for i in touching}
-    return ([e for i, e in enumerate(ordered) if i not in touching],
-            [e for i, e in enumerate(ordered) if i in touching])
+    kept = [e for i, e in enumerate(ordered) if i not in touching]
+    deferred = [e for i, e in enumerate(ordered) if i in touching]
+    after = apply_edits(text, kept)
+    if after.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") != after:
+        near = [e for e in kept if _UNDECODABLE.search(text, max(e.start - UTF8_REACH, 0), e.end + UTF8_REACH)]
+        kept = [e for e in kept if e not in near]
+        deferred = sorted(deferred + near, key=lambda e: (e.start, e.end))
+    return kept, deferred
 
 
 def _with_safety(edit: Edit, safety: Safety) -> Edit:

@@ -156,6 +156,7 @@ DAMAGE = ["cafÃ©", "â€™", "&amp;", "&#8217;", "\u200b", "\u00ad", "\x00",
 # st.text() never makes lone surrogates (they cannot be written as UTF-8), but any other code point
 texts = st.lists(st.one_of(st.text(max_size=10), st.sampled_from(DAMAGE)), max_size=12).map("".join)
 SETTINGS = settings(max_examples=int(os.environ.get("CLEANER_HYPOTHESIS_EXAMPLES", "40")), deadline=None,
+                    derandomize=not os.environ.get("CLEANER_FUZZ_RANDOM"),  # CI replays; set it to explore
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
@@ -205,6 +206,8 @@ def test_generated_records_round_trip_through_jsonl(tmp_path_factory, xs):
 @given(data=st.binary(max_size=200).filter(lambda b: b"\x00" not in b))
 @example(data=b"\xc2\x01\x80")  # deleting \x01 would join C2 80 into valid UTF-8 (found by hypothesis)
 @example(data=b"words and words \xc2\x01\x02\x80 more words")  # two touching deletions do the same
+@example(data=b"\xe1\x01\x80\x80")  # three-byte sequence: bytes beyond the neighbour count too (found by hypothesis)
+@example(data=b"\xe1\x01\x80\x02\x80 and \xf0\x01\x90\x80\x03\x80")  # deletions one byte apart
 def test_arbitrary_bytes_round_trip_with_surrogateescape(tmp_path_factory, data):
     """Any bytes that are not taken for binary: cleaned around the undecodable ones, restored exactly."""
     tmp = tmp_path_factory.mktemp("se")
