@@ -112,12 +112,14 @@ def test_names_days_and_surnames_are_cased_in_a_transcript_from_the_gazetteer(en
 def test_auto_punctuated_speech_loses_its_fillers_and_their_commas(engine):
     """Captions that were punctuated by machine: capitals and commas, but "uh" and "um" everywhere."""
     text = ("Um, so the, uh, minister said that the budget would be, uh, balanced by next year. And, um, the "
-            "opposition said that that was not, uh, credible. So, um, we'll see what happens at the vote on "
+            "opposition said that that was not, uh, credible. I I think the markets, uh, agree. So, um, we'll see "
+            "what happens at the vote on "
             "Thursday. Uh, back to you in the studio.\n")
     result = engine.clean_one(text)
     assert result.profile.has("asr")
     assert result.text == ("So the minister said that the budget would be balanced by next year. And the opposition "
-                           "said that that was not credible. So we'll see what happens at the vote on Thursday. "
+                           "said that that was not credible. I think the markets agree. So we'll see what happens at "
+                           "the vote on Thursday. "
                            "Back to you in the studio.\n")
 
 

@@ -75,8 +75,8 @@ class Stutter(RuleKind):
                 if not all(gaps[i:j + n - 1]) or self._excepted(toks, i, n):
                     continue
                 first, second = toks[i:j], toks[j:j + n]
-                if first[0].text[0].isupper() and second[0].text[0].isupper():
-                    continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose
+                if first[0].text[0].isupper() and second[0].text[0].isupper() and lows[i:j] != ["i"]:
+                    continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose; "I I think" is a stutter
                 safety = None
                 if not self.speech and (lows[i] not in FUNCTION_WORDS or doc.profile.has("spun")):
                     # spun text doubles words where a synonym replaced one ("go to to"): leave it to SPN
