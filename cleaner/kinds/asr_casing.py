@@ -15,11 +15,9 @@ ordinary word ("russian" -> "Russian"). YAML parameters: ``direction``, ``gazett
 """
 from __future__ import annotations
 
-import functools
 from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
-
 from ..lang import gazetteer as gz
 from ..lang.names import knowledge
 from ..lang.regions import inside, runs
@@ -32,46 +30,7 @@ from .base import RuleKind, make_edit
 
 
 # days and the months that are no ordinary word ("may", "march" and "august" are)
-CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february april june july "
-                     "september october november december".split())
-
-
-def _per_gazetteer(build):
-    """Cache ``build(gaz)`` per loaded gazetteer (gz.load keeps each one alive; they are not hashable)."""
-    cache: dict[int, tuple] = {}
-
-    @functools.wraps(build)
-    def get(gaz: gz.Gazetteer):
-        hit = cache.get(id(gaz))
-        if hit is None or hit[0] is not gaz:
-            hit = cache[id(gaz)] = (gaz, build(gaz))
-        return hit[1]
-    return get
-
-
-@_per_gazetteer
-def _phrase_index(gaz: gz.Gazetteer) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First lowercase word -> (lowercase words, canonical name) of every multi-word name that is no ordinary
-    phrase, longest first."""
-    index: dict[str, list] = {}
-    for low, canon in gaz.names.items():
-        parts = tuple(low.split())
-        if len(parts) > 1 and canon not in gaz.common and all(p.isalpha() for p in parts):
-            index.setdefault(parts[0], []).append((parts, canon))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return index
-
-
-@_per_gazetteer
-def _surnames(gaz: gz.Gazetteer) -> dict[str, str]:
-    """Lowercase surname -> full name, for people whose surname is one word and belongs to nobody else listed."""
-    found: dict[str, list[str]] = {}
-    for canon, kind in gaz.types.items():
-        parts = canon.split()
-        if kind == "person" and len(parts) > 1 and parts[-1].isalpha() and canon not in gaz.common:
-            found.setdefault(parts[-1].lower(), []).append(canon)
-    return {s: names[0] for s, names in found.items() if len(names) == 1 and len(s) > 2}
+CALENDAR = ALWAYS_CAPITALISED - {"i", "may", "march", "august"}
 
 
 def _stem(word: str) -> tuple[str, str]:
@@ -129,8 +88,8 @@ class AsrCasing(RuleKind):
     def _phrases(rule, text, toks, gaz) -> Iterator[Edit]:
         """Lowercase words of a multi-word gazetteer name written out in full ("vladimir putin"), and a person's
         surname alone where the document names the person in full or the surname is no dictionary word."""
-        index = _phrase_index(gaz)
-        low_text = text.lower()
+        index, surnames = gaz.phrases, gaz.surnames
+        low_text = None
         i = 0
         while i < len(toks):
             matched = 0
@@ -147,8 +106,10 @@ class AsrCasing(RuleKind):
                 i += matched
                 continue
             w = toks[i]
-            full = _surnames(gaz).get(w.text)
-            if full and (f"{full.lower()}" in low_text or not sym.unigram_count(w.text)):
+            full = surnames.get(w.text)
+            if full and low_text is None:
+                low_text = text.lower()  # once, and only for a document that has a listed surname
+            if full and (not sym.unigram_count(w.text) or full.lower() in low_text):
                 yield make_edit(rule, text, w.start, w.end, full.split()[-1],
                                 evidence=(f"gazetteer: surname of {full}",))
             i += 1

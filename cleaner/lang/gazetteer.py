@@ -27,6 +27,34 @@ class Gazetteer:
     def longest(self) -> int:
         return max((len(k.split()) for k in (*self.names, *self.aliases)), default=1)
 
+    @functools.cached_property
+    def phrases(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First lowercase word -> (lowercase words, canonical name) of every multi-word name that is no
+        ordinary phrase, longest first.
+
+        >>> from cleaner.registry import BUNDLED_RULES
+        >>> load(BUNDLED_RULES / "lexicons" / "gazetteer.tsv").phrases["vladimir"]
+        [(('vladimir', 'putin'), 'Vladimir Putin')]
+        """
+        index: dict[str, list] = {}
+        for low, canon in self.names.items():
+            parts = tuple(low.split())
+            if len(parts) > 1 and canon not in self.common and all(p.isalpha() for p in parts):
+                index.setdefault(parts[0], []).append((parts, canon))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return index
+
+    @functools.cached_property
+    def surnames(self) -> dict[str, str]:
+        """Lowercase surname -> full name, for listed people whose surname is one word nobody else listed has."""
+        found: dict[str, list[str]] = {}
+        for canon, kind in self.types.items():
+            parts = canon.split()
+            if kind == "person" and len(parts) > 1 and parts[-1].isalpha() and canon not in self.common:
+                found.setdefault(parts[-1].lower(), []).append(canon)
+        return {s: names[0] for s, names in found.items() if len(names) == 1 and len(s) > 2}
+
 
 @functools.lru_cache(maxsize=8)
 def load(path: Path) -> Gazetteer:
