@@ -91,9 +91,10 @@ class Engine:
 
         return touches
 
-    def propose(self, doc: Document, counters: dict[str, RuleCounters], warnings: list[str]) -> list[Edit]:
+    def propose(self, doc: Document, counters: dict[str, RuleCounters], warnings: list[str],
+                undecodable: bool = False) -> list[Edit]:
+        """Every gated matcher's edits; ``undecodable``: the text holds surrogate-escaped bytes."""
         protected = self._protected_test(doc.text)
-        undecodable = _UNDECODABLE.search(doc.text) is not None
         edits: list[Edit] = []
         for matcher in self.matchers:
             if not doc.profile.satisfies(matcher.rules[0].requires):
@@ -137,14 +138,15 @@ class Engine:
         current, converged, passes = text, False, 0
         for passes in range(1, self.config.max_passes + 1):
             doc = Document(current, doc_id, profile, corpus, passes)
-            proposed = self.propose(doc, counters, warnings)
+            undecodable = _UNDECODABLE.search(current) is not None
+            proposed = self.propose(doc, counters, warnings, undecodable)
             to_apply = [e for e in proposed if self.applies(e.safety)]
             to_original = original_mapper(changes)
             for e in proposed:
                 if not self.applies(e.safety):
                     self._remember_suggestion(text, to_original, e, passes, suggestions, counters)
             winners, losers = resolve_overlaps(to_apply)
-            if winners and _UNDECODABLE.search(current):
+            if winners and undecodable:
                 winners, deferred = defer_adjacent_edits(current, winners)
                 losers += deferred
             for e in losers:
@@ -240,9 +242,12 @@ def joins_undecodable_bytes(text: str, edit: Edit) -> bool:
     """
     left = text[max(edit.start - UTF8_REACH, 0):edit.start]  # a UTF-8 sequence is up to 4 bytes long
     joined = left + edit.after + text[edit.end:edit.end + UTF8_REACH]
-    if not _UNDECODABLE.search(joined):
-        return False
-    return joined.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") != joined
+    return _UNDECODABLE.search(joined) is not None and not _survives_writing(joined)
+
+
+def _survives_writing(text: str) -> bool:
+    """Whether ``text`` reads back unchanged once written as UTF-8 with its undecodable bytes."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") == text
 
 
 def defer_adjacent_edits(text: str, winners: list[Edit]) -> tuple[list[Edit], list[Edit]]:
@@ -252,16 +257,14 @@ def defer_adjacent_edits(text: str, winners: list[Edit]) -> tuple[list[Edit], li
     touching edits can still join bytes between them. The touching ones wait for the next pass, where
     they are judged against the text as it then is.
     """
-    after = apply_edits(text, winners)
-    if after.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") == after:
+    if _survives_writing(apply_edits(text, winners)):
         return winners, []
     ordered = sorted(winners, key=lambda e: (e.start, e.end))
     touching = {i for i in range(len(ordered) - 1) if ordered[i].end + UTF8_REACH >= ordered[i + 1].start}
     touching |= {i + 1 for i in touching}
     kept = [e for i, e in enumerate(ordered) if i not in touching]
     deferred = [e for i, e in enumerate(ordered) if i in touching]
-    after = apply_edits(text, kept)
-    if after.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") != after:
+    if not _survives_writing(apply_edits(text, kept)):
         near = [e for e in kept if _UNDECODABLE.search(text, max(e.start - UTF8_REACH, 0), e.end + UTF8_REACH)]
         kept = [e for e in kept if e not in near]
         deferred = sorted(deferred + near, key=lambda e: (e.start, e.end))
