@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 import regex
 
 from ..adapters.ftfy_adapter import mojibake_repairs
+from ..lang.chars import C0_CONTROLS, TERMINAL_ESCAPE
 from ..model import Document, Edit
 from ..registry import RuleSpec
 from . import register_kind
@@ -59,7 +60,7 @@ def fix_html_entity(text: str) -> Iterator[Span]:
 
 
 # The stdlib engine: a plain character class scans several times faster than the regex module.
-CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+CONTROL = re.compile(rf"{TERMINAL_ESCAPE}|[{C0_CONTROLS}\x80-\x84\x86-\x9f]")  # C1 too, but NEL (\x85)
 
 
 @fixer

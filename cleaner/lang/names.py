@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from ..corpus import Learner, register_learner
+from .chars import C0_CONTROLS, INVISIBLES, TERMINAL_ESCAPE
 from .regions import prose_sentences, runs
 from .tokens import words
 
@@ -30,7 +31,7 @@ GLUE = set("/@#_.\\&+=") | set("0123456789")  # a word touching these is part of
 # DEL, soft hyphens and zero-width characters. The learner reads text without them, or the knowledge learned
 # from a damaged corpus would differ from that learned from its clean output ("inc\u00adluded" a lowercase
 # "inc", "\x1b[0m" a break that cuts a transcript run short) and a second run would clean again.
-NOISE_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+NOISE_RE = re.compile(rf"{TERMINAL_ESCAPE}|[{C0_CONTROLS}{INVISIBLES}]")
 # UTF-8 read as Latin-1/cp1252 ("FranÃ§ois"): its fragments ("FranÃ") would count as names of their own
 MOJIBAKE_LINE_RE = re.compile(r"^.*(?:[ÂÃÅÆÐÑØ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€).*$",
                               re.M)
