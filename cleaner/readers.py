@@ -24,8 +24,8 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
-from .fileio import (InputError, temporary_beside, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
-                     new_file_mode, read_text_file, regular_file, rewrite_record, write_error)
+from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
+                     new_file_mode, read_text_file, regular_file, rewrite_record, temporary_beside, write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import CleanResult
