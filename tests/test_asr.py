@@ -127,3 +127,8 @@ def test_a_quoted_um_or_two_in_prose_is_not_speech(engine):
     text = ("The report, which runs to 300 pages, was published on Monday. Its authors, um, hedge a great deal, "
             "one critic wrote, and the minister said the findings would be studied carefully by officials.\n")
     assert not engine.clean_one(text).profile.has("asr")
+
+
+def test_a_surname_no_dictionary_has_is_cased_alone(engine):
+    text = SUMMIT_TRANSCRIPT.replace("putin wants", "zelensky wants")
+    assert "and Zelensky wants" in engine.clean_one(text).text
