@@ -23,6 +23,7 @@ from .edits import apply_edits, assign_out_offsets, compose, line_col, line_star
     resolve_overlaps
 from .kinds import compile_rules
 from .kinds.regex_edit import RuleTimeout
+from .lang.langid import foreign_lines
 from .lexicon import read_rows
 from .model import Change, CleanResult, Document, Edit, RuleCounters, Safety, Status
 from .registry import Registry, RuleSpec, load_registry, rule_dirs
@@ -95,10 +96,14 @@ class Engine:
                 undecodable: bool = False) -> list[Edit]:
         """Every gated matcher's edits; ``undecodable``: the text holds surrogate-escaped bytes."""
         protected = self._protected_test(doc.text)
+        language = doc.profile.language
+        foreign_at = _foreign_line_test(doc.text) if doc.profile.foreign_lines else None
         edits: list[Edit] = []
         for matcher in self.matchers:
             if not doc.profile.satisfies(matcher.rules[0].requires):
                 continue
+            if not any(rule.knows_language(language) for rule in matcher.rules):
+                continue  # an English pack on a French document: not even asked
             try:
                 proposed = list(matcher.propose(doc))
             except RuleTimeout as exc:
@@ -109,6 +114,11 @@ class Engine:
                 count.proposed += 1
                 if matcher.respects_protected and protected(edit.start, edit.end):
                     count.skipped_protected += 1
+                    continue
+                rule = self.registry.rules[edit.rule_id]
+                if not rule.knows_language(language) or (
+                        foreign_at is not None and not rule.knows_language(foreign_at(edit.start) or language)):
+                    count.skipped_language += 1
                     continue
                 if undecodable and joins_undecodable_bytes(doc.text, edit):
                     count.skipped_protected += 1
@@ -222,6 +232,18 @@ class Engine:
             for c in result.changes:
                 c.status = Status.ROLLED_BACK
             result.text = result.original
+
+
+def _foreign_line_test(text: str):
+    """``at(offset)``: the language of the foreign line holding ``offset`` (cleaner/lang/langid.py), or None."""
+    lines = foreign_lines(text)
+    starts = [start for start, _, _ in lines]
+
+    def at(offset: int) -> str | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return lines[i][2] if i >= 0 and offset < lines[i][1] else None
+
+    return at
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")

@@ -52,15 +52,19 @@ class Finding:
     detected: bool
     evidence: tuple[str, ...] = ()
     reason: str = ""
+    value: str = ""  # what was found, where it is a label rather than a score (the language: "fr")
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "kind": self.kind,
             "score": round(self.score, 4),
             "detected": self.detected,
             "evidence": list(self.evidence),
             "reason": self.reason,
         }
+        if self.value:
+            out["value"] = self.value
+        return out
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,18 @@ class Profile:
 
     def satisfies(self, requires: tuple[str, ...]) -> bool:
         return all(self.has(kind) for kind in requires)
+
+    @property
+    def language(self) -> str:
+        """The document's language (``en`` when no language detector ran, as in rule examples)."""
+        finding = self.findings.get("language")
+        return finding.value if finding and finding.value else "en"
+
+    @property
+    def foreign_lines(self) -> bool:
+        """Whether some lines of the document are in another language than the document."""
+        finding = self.findings.get("language")
+        return bool(finding and any(e.startswith("foreign lines:") for e in finding.evidence))
 
     @property
     def kinds(self) -> list[str]:
@@ -161,6 +177,7 @@ class RuleCounters:
     suggested: int = 0
     skipped_overlap: int = 0
     skipped_protected: int = 0
+    skipped_language: int = 0  # proposed on a line in a language the rule does not know
 
 
 @dataclass

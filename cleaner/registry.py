@@ -27,6 +27,8 @@ CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STATUSES = ("preview", "stable", "deprecated")
 MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+LANG_RE = re.compile(r"^([a-z]{2,3}|\*)$")
+DEFAULT_LANGUAGES = ("en",)  # a pack that says nothing knows English only (cleaner/lang/langid.py)
 
 
 class RulePackError(ValueError):
@@ -68,6 +70,10 @@ class RuleSpec:
     priority: int = 0
     source: str = ""  # file:line, for error messages
     base_dir: Path = BUNDLED_RULES
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES  # ISO 639-1 codes the rule knows, or "*" for any
+
+    def knows_language(self, lang: str) -> bool:
+        return "*" in self.languages or lang in self.languages
 
     def format_message(self, before: str, after: str, **extra: Any) -> str:
         """The rule's message with ``{before}``, ``{after}`` and extra fields filled in."""
@@ -149,20 +155,30 @@ def _parse_rule(raw: Any, pack: dict[str, Any], path: Path) -> RuleSpec:
     if not any(e.is_bad for e in examples) or all(e.is_bad for e in examples):
         raise RulePackError(f"{where}: rule {code} needs at least one bad and one good example")
     known = set(REQUIRED_RULE_FIELDS) | {"safety", "status", "reason", "requires", "references",
-                                         "category", "priority", "__line__"}
+                                         "category", "priority", "languages", "__line__"}
     params = {k: v for k, v in raw.items() if k not in known}
     for key in ("requires", "references"):
         if not isinstance(raw.get(key) or [], list):
             raise RulePackError(f"{where}: rule {code}: {key!r} must be a list")
     requires = tuple(pack.get("requires", ())) + tuple(raw.get("requires", ()) or ())
+    languages = parse_languages(raw.get("languages", pack.get("languages")), where)
     return RuleSpec(
         id=code, name=name, pack=pack["pack"], category=str(raw.get("category", pack["category"])),
         kind=str(raw["kind"]), safety=safety, status=status, message=str(raw["message"]),
         reason=str(raw.get("reason", name.replace("-", "_"))), requires=requires,
         what=str(raw["what"]).strip(), why=str(raw["why"]).strip(), fix_safety=str(raw["fix_safety"]).strip(),
         references=tuple(raw.get("references", ()) or ()), examples=examples, params=params,
-        priority=int(raw.get("priority", 0)), source=where, base_dir=path.parent,
+        priority=int(raw.get("priority", 0)), source=where, base_dir=path.parent, languages=languages,
     )
+
+
+def parse_languages(raw: Any, where: str) -> tuple[str, ...]:
+    """A pack's or rule's ``languages``: a list of ISO 639-1 codes, or ``["*"]`` for any language."""
+    if raw is None:
+        return DEFAULT_LANGUAGES
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and LANG_RE.match(x) for x in raw):
+        raise RulePackError(f"{where}: 'languages' must be a list of language codes such as [en, fr], or [\"*\"]")
+    return tuple(raw)
 
 
 def load_pack(path: Path) -> Pack:
@@ -188,7 +204,7 @@ def load_pack(path: Path) -> Pack:
             raise RulePackError(f"{path}:1: pack lacks {key!r}")
     if not isinstance(data["rules"], list):
         raise RulePackError(f"{path}:{data['__line__']}: 'rules' must be a list")
-    for key in ("requires",):
+    for key in ("requires", "languages"):
         if not isinstance(data.get(key) or [], list):
             raise RulePackError(f"{path}:{data['__line__']}: {key!r} must be a list")
     if not isinstance(data.get("redirects") or {}, dict):

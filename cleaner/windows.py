@@ -14,6 +14,8 @@ kind's gated rules. Documents under the limit (nearly all) are cleaned whole, ex
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 import unicodedata
 from typing import Callable
@@ -83,5 +85,4 @@ def clean_in_windows(clean_whole: Callable[[str], CleanResult], text: str, doc_i
 def _noted(findings: dict[str, Finding], windows: int) -> dict[str, Finding]:
     """Findings that say they are the highest of ``windows`` windows."""
     note = f"highest of {windows} windows"
-    return {k: Finding(f.kind, f.score, f.detected, f.evidence, f"{f.reason}; {note}" if f.reason else note)
-            for k, f in findings.items()}
+    return {k: replace(f, reason=f"{f.reason}; {note}" if f.reason else note) for k, f in findings.items()}

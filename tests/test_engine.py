@@ -25,7 +25,8 @@ def rule(code, name, kind, params, safety="safe", requires=None, bad="[[x]]", fi
 def engine_with(tmp_path: Path, *rules: str, protected: str = "", **config) -> Engine:
     folder = tmp_path / "rules"
     (folder / "lexicons").mkdir(parents=True, exist_ok=True)
-    (folder / "test.yaml").write_text("pack: test\nprefix: TST\ncategory: test\nrules:\n" + "".join(rules))
+    (folder / "test.yaml").write_text("pack: test\nprefix: TST\ncategory: test\nlanguages: [\"*\"]\nrules:\n"
+                                     + "".join(rules))
     (folder / "lexicons" / "protected.txt").write_text(protected)
     return Engine(CleanerConfig(**config), registry=load_registry((folder,)))
 

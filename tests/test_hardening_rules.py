@@ -18,6 +18,7 @@ import pytest
 from .hardening import run, tree_bytes
 
 HEAD = "pack: evil\nprefix: EVL\ncategory: evil\nrules:\n"
+ANY_LANGUAGE_HEAD = "pack: evil\nprefix: EVL\ncategory: evil\nlanguages: [\"*\"]\nrules:\n"  # "aaaa!" is no language
 
 
 def rule(code: str, name: str, kind: str, params: str, bad: str = "[[zz]]", fix: str = "", good: str = "b") -> str:
@@ -27,10 +28,10 @@ def rule(code: str, name: str, kind: str, params: str, bad: str = "[[zz]]", fix:
             f"      - good: {json.dumps(good)}\n")
 
 
-def pack_dir(tmp_path: Path, body: str, name: str = "evil.yaml") -> Path:
+def pack_dir(tmp_path: Path, body: str, name: str = "evil.yaml", head: str = HEAD) -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)
-    (folder / name).write_text(HEAD + body, encoding="utf-8")
+    (folder / name).write_text(head + body, encoding="utf-8")
     return folder
 
 
@@ -45,7 +46,8 @@ EVIL = {  # (kind, params) whose matching backtracks exponentially on "aaaa...!"
 def test_catastrophic_backtracking_does_not_hang_the_cli(tmp_path, where):
     kind, params = EVIL[where]
     bad = {"pattern": ("[[aaa]]", "x"), "antipattern": ("[[a]]!", "b!"), "line": ("x\n[[aa\n]]", "x\n")}[where]
-    rules = pack_dir(tmp_path, rule("EVL001", "evil-pattern", kind, params, bad=bad[0], fix=bad[1], good="bbb"))
+    rules = pack_dir(tmp_path, rule("EVL001", "evil-pattern", kind, params, bad=bad[0], fix=bad[1], good="bbb"),
+                     head=ANY_LANGUAGE_HEAD)
     (tmp_path / ".cleaner.toml").write_text("regex-timeout = 0.3\n")
     src = tmp_path / "in"
     src.mkdir()

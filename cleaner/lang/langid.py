@@ -1,0 +1,127 @@
+"""Which language a text is in: CLD2 (pycld2, offline, C++), with an English-vocabulary fallback.
+
+Why: every word-level pack (typos, spacing, transcripts, spinner lexicons) knows English only.
+Run on French or Spanish it "repairs" correct words ("soutenir" -> "souvenir", "incluye" ->
+"include"). Language identification decides which packs may run on a document, and which lines
+of a mostly English document are another language and so out of their reach.
+
+CLD2 is fast (hundreds of MB/s) and needs no model download. It is unreliable on a few words, and
+mojibake confuses it; there the share of common English words decides: a line of English keeps
+its repairs, anything that cannot be shown to be English gets character-level repairs only.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterator
+
+import pycld2
+import regex
+
+from .vocab import zipf
+
+ENGLISH = "en"
+UNDETERMINED = "und"
+_UNSAFE_FOR_CLD2 = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+COMMON_ZIPF = 3.0  # "common" English: wordfreq's Zipf 3 is about one per million words
+ENGLISH_SHARE = 0.6  # a text whose words are this often common English is English
+MIN_FOREIGN_LETTERS = 60  # a line shorter than this inherits the document's language
+FOREIGN_MAX_ENGLISH_PERCENT = 30  # CLD2 may call a line foreign only if it sees little English in it
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """``lang``: an ISO 639-1 code, or ``und``; ``how``: which test decided, for the log."""
+
+    lang: str
+    reliable: bool
+    percent: int  # CLD2's share of the text in ``lang`` (0 when the vocabulary fallback decided)
+    english_share: float  # share of words that are common English (-1: not measured, CLD2 was sure)
+    how: str
+
+    @property
+    def is_english(self) -> bool:
+        return self.lang == ENGLISH
+
+
+def english_share(text: str) -> float:
+    """Share of the words of ``text`` that are common English (wordfreq Zipf >= 3).
+
+    >>> english_share("the council met on Monday"), english_share("le conseil s'est réuni lundi")
+    (1.0, 0.4)
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return 0.0
+    return sum(zipf(w) >= COMMON_ZIPF for w in words) / len(words)
+
+
+def _cld2(text: str) -> tuple[bool, list[tuple[str, int]]]:
+    """CLD2's verdict: (reliable, [(code, percent), ...]) on text made safe for it."""
+    safe = _UNSAFE_FOR_CLD2.sub(" ", text)
+    try:
+        reliable, _, details = pycld2.detect(safe)
+    except pycld2.error:  # it refuses what it cannot read; the fallback decides then
+        return False, []
+    return reliable, [(code, percent) for _, code, percent, _ in details if code != "un"]
+
+
+@functools.lru_cache(maxsize=4096)
+def identify(text: str) -> LanguageGuess:
+    """The language of ``text``.
+
+    >>> identify("The minister said the talks would resume next week in Seoul.").lang
+    'en'
+    >>> identify("Le ministre a déclaré que les négociations reprendraient la semaine prochaine.").lang
+    'fr'
+    >>> identify("Kayanya laptopku error deh, soalnya tiap mau ngetik").lang
+    'id'
+    >>> identify("Ningbo, China").lang
+    'und'
+    """
+    reliable, ranked = _cld2(text)
+    english_percent = dict(ranked).get(ENGLISH, 0)
+    if reliable and ranked and ranked[0][0] == ENGLISH:
+        return LanguageGuess(ENGLISH, True, ranked[0][1], -1.0, "cld2")  # the share is not needed
+    share = english_share(text)
+    if reliable and ranked:
+        code, percent = ranked[0]
+        if english_percent < FOREIGN_MAX_ENGLISH_PERCENT and share < ENGLISH_SHARE:
+            return LanguageGuess(code, True, percent, share, "cld2")
+    if share >= ENGLISH_SHARE:
+        return LanguageGuess(ENGLISH, False, english_percent, share, "vocabulary")
+    guess = ranked[0] if ranked else (UNDETERMINED, 0)
+    return LanguageGuess(guess[0] if reliable else UNDETERMINED, False, guess[1], share, "undetermined")
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def lines_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, pos + len(line), line
+        pos += len(line)
+
+
+def foreign_lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) of each line of ``text`` that is reliably not English.
+
+    Lines too short to judge inherit the document's language, so a caption or a name on a line of
+    its own never loses its repairs.
+
+    >>> text = "The talks resumed on Monday in Geneva after a long pause.\\n" + \\
+    ...     "Les discussions ont repris lundi à Genève après une longue pause, a indiqué le ministre.\\n"
+    >>> foreign_lines(text)
+    [(58, 147, 'fr')]
+    """
+    out = []
+    for start, end, line in lines_with_offsets(text):
+        if _letters(line) < MIN_FOREIGN_LETTERS:
+            continue
+        guess = identify(line)
+        if not guess.is_english and guess.reliable:
+            out.append((start, end, guess.lang))
+    return out
