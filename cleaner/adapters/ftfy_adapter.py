@@ -16,12 +16,10 @@ from ftfy.badness import is_bad
 
 from ..edits import align_offsets
 
-# Mojibake of UTF-8 read as Latin-1/cp1252 is a lead byte (U+00C2..U+00F4) followed by a continuation byte
-# (U+0080..U+00BF, or the cp1252 characters those bytes decode to), or a stray C1 control / U+FFFD.
-# A cheap pre-filter: typographic quotes and accented letters alone never reach ftfy's slower is_bad.
-MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-                              "\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
-                              "\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f\ufffd]")
+# What ftfy may repair without its badness measure flagging it: C1 controls (cp1252 bytes decoded as
+# Latin-1) and U+FFFD (a lossy decoding). Everything else is left to ``is_bad``, which knows every
+# encoding ftfy can undo (Latin-1, cp1252, MacRoman, cp1250, cp1251, cp437, ...).
+LOSSY_HINT = regex.compile("[\u0080-\u009f\ufffd]")
 
 
 SURROGATE_RUN = regex.compile(r"[\ud800-\udfff]+")  # bytes kept by surrogateescape: never rewritten
@@ -50,12 +48,14 @@ def conservative_config() -> ftfy.TextFixerConfig:
 
 
 def looks_like_mojibake(text: str) -> bool:
-    """Cheap guard chain: ASCII never is; then a hint character; then ftfy's own badness measure.
+    """Cheap guard chain: ASCII never is; then ftfy's own badness measure, or a lossy/C1 character.
 
     >>> looks_like_mojibake("plain ascii"), looks_like_mojibake("CafÃ© au lait"), looks_like_mojibake("Café")
     (False, True, False)
+    >>> looks_like_mojibake("un r√©gime"), looks_like_mojibake("lвЂ™ouest"), looks_like_mojibake("weiß")
+    (True, True, False)
     """
-    return not text.isascii() and MOJIBAKE_HINT.search(text) is not None and is_bad(text)
+    return not text.isascii() and (is_bad(text) or LOSSY_HINT.search(text) is not None)
 
 
 CHUNK_CHARS = 4096  # lines longer than this are repaired piece by piece
@@ -109,7 +109,7 @@ def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
     >>> list(mojibake_repairs("ok\\nthe cafÃ© isnâ€™t open\\n"))
     [(7, 12, 'café'), (13, 20, 'isn’t')]
     """
-    if text.isascii() or MOJIBAKE_HINT.search(text) is None:
+    if text.isascii():
         return
     pos = 0
     for line in text.splitlines(keepends=True):

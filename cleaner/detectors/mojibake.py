@@ -1,7 +1,7 @@
 """Mojibake density: lines that ftfy's badness measure flags, per thousand characters."""
 from __future__ import annotations
 
-from ..adapters.ftfy_adapter import MOJIBAKE_HINT, looks_like_mojibake
+from ..adapters.ftfy_adapter import looks_like_mojibake
 from ..model import Document, Finding
 from . import register_detector
 from .base import Detector
@@ -13,7 +13,7 @@ class MojibakeDetector(Detector):
 
     def detect(self, doc: Document) -> Finding | None:
         text = doc.text
-        if text.isascii() or MOJIBAKE_HINT.search(text) is None:
+        if text.isascii():
             return None
         bad = [line for line in text.splitlines() if looks_like_mojibake(line)]
         if not bad:

@@ -5,7 +5,7 @@ As in ftfy, each fixer is a small function; the YAML rule picks one with
 ``(start, end, after)`` spans, so each repair is its own logged edit.
 
 >>> sorted(FIXERS)[:3]
-['control_char', 'html_entity', 'line_separator']
+['control_char', 'escaped_entity', 'fullwidth_in_latin']
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import re
 from typing import Callable, Iterator
 
 import regex
+
+from ftfy.chardata import LIGATURES
 
 from ..adapters.ftfy_adapter import mojibake_repairs
 from ..lang.chars import C0_CONTROLS, TERMINAL_ESCAPE
@@ -50,13 +52,38 @@ def fix_html_entity(text: str) -> Iterator[Span]:
     [(4, 9, '&'), (15, 22, '’'), (25, 31, '\xa0')]
     >>> list(fix_html_entity("<p>Tom &amp; Jerry</p> <b>x</b> <i>y</i>"))
     []
+
+    An escaped entity ("&amp;amp;", "&amp;#233;") is decoded by no one: it is either text about
+    entities or escaped twice, and decoding it once per pass would strip every level (see
+    :func:`fix_escaped_entity`, which suggests one level).
+
+    >>> list(fix_html_entity("write &amp;amp; for &amp;"))
+    [(20, 25, '&')]
     """
     if "&" not in text or len(HTML_TAG.findall(text, concurrent=False)[:3]) >= 3:
         return
     for m in ENTITY.finditer(text):
+        if ESCAPED_ENTITY.match(text, m.start()):
+            continue
         value = html.unescape(m.group(0))
         if value != m.group(0) and (value.isprintable() or value in ("\n", "\t") or SPACE_SEPARATOR.fullmatch(value)):
             yield m.start(), m.end(), value
+
+
+ESCAPED_ENTITY = regex.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@fixer
+def fix_escaped_entity(text: str) -> Iterator[Span]:
+    """An entity whose ``&`` is itself escaped: one level decoded, offered for review only.
+
+    >>> list(fix_escaped_entity("Tom &amp;amp; Jerry"))
+    [(4, 13, '&amp;')]
+    """
+    if "&amp;" not in text or len(HTML_TAG.findall(text, concurrent=False)[:3]) >= 3:
+        return
+    for m in ESCAPED_ENTITY.finditer(text):
+        yield m.start(), m.end(), "&" + m.group()[5:]
 
 
 # The stdlib engine: a plain character class scans several times faster than the regex module.
@@ -101,15 +128,17 @@ def fix_zero_width(text: str) -> Iterator[Span]:
         yield m.start(), m.end(), ""
 
 
-SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+(?=\p{L}|\p{P}|\s|$)")
+# Not after U+00C2..U+00F4: there the soft hyphen may be byte 0xAD of a UTF-8 sequence read as Latin-1
+# ("antÃ\xadgeno" is "antígeno"), and deleting it would destroy what MOJ001 can decode.
+SOFT_HYPHEN = regex.compile(r"(?<=\p{L})(?<![\u00c2-\u00f4])\u00ad+(?=\p{L}|\p{P}|\s|$)")
 
 
 @fixer
 def fix_soft_hyphen(text: str) -> Iterator[Span]:
     """Soft hyphens left inside words by copy-paste from typeset pages.
 
-    >>> list(fix_soft_hyphen("inter\\u00adnational"))
-    [(5, 6, '')]
+    >>> list(fix_soft_hyphen("inter\\u00adnational")), list(fix_soft_hyphen("antÃ\\u00adgeno"))
+    ([(5, 6, '')], [])
     """
     if "\u00ad" not in text:
         return
@@ -119,6 +148,49 @@ def fix_soft_hyphen(text: str) -> Iterator[Span]:
 
 ODD_SPACE = regex.compile(r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\d\p{P}])[\u1680\u2000-\u200a\u205f]"
                           r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}\d\p{P}])")
+
+
+# Used inside a word; a ligature standing alone is being mentioned ("the ligature ﬁ"), except the
+# Afrikaans "ŉ", which is a word of its own and which Unicode deprecated.
+_LIGATURES = "".join(chr(c) for c in LIGATURES)
+LIGATURE = regex.compile(rf"(?<=\p{{L}})[{_LIGATURES}]|[{_LIGATURES}](?=\p{{L}})|\u0149")
+
+
+@fixer
+def fix_latin_ligature(text: str) -> Iterator[Span]:
+    """Compatibility ligatures and digraphs ("ﬁ", "ﬂ", "ǌ", "ŉ") as the letters they stand for (ftfy's table).
+
+    PDF extraction and legacy encodings leave them; Unicode keeps them only for round-tripping, and
+    they hide words from search and tokenisers ("signiﬁcant" is not "significant").
+
+    >>> list(fix_latin_ligature("signiﬁcant ﬂows, dovoǉno, the ligature ﬁ"))
+    [(5, 6, 'fi'), (11, 12, 'fl'), (21, 22, 'lj')]
+    """
+    if text.isascii():
+        return
+    for m in LIGATURE.finditer(text):
+        yield m.start(), m.end(), m.group().translate(LIGATURES)
+
+
+# Fullwidth ASCII (U+FF01..U+FF5E) is correct in Chinese and Japanese text; next to Latin letters
+# or digits, with no CJK character beside it, it is a stray from an IME or a CJK code page.
+CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff01-\uff60"
+HALF_LATIN = r"A-Za-z0-9\u00c0-\u024f"  # not \p{Latin}, which counts the fullwidth letters too
+FULLWIDTH_RUN = regex.compile(rf"(?<=[{HALF_LATIN}])[\uff01-\uff5e]+(?![{CJK}])"
+                              rf"|(?<![{CJK}])[\uff01-\uff5e]+(?=[{HALF_LATIN}])")
+
+
+@fixer
+def fix_fullwidth_in_latin(text: str) -> Iterator[Span]:
+    """Fullwidth forms touching Latin text ("Ningbo，China") as ASCII; in CJK text they stay.
+
+    >>> list(fix_fullwidth_in_latin("Ningbo，China")), list(fix_fullwidth_in_latin("北京，中国 and ｗｅｂ"))
+    ([(6, 7, ',')], [])
+    """
+    if text.isascii():
+        return
+    for m in FULLWIDTH_RUN.finditer(text):
+        yield m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group())
 
 
 @fixer
