@@ -7,6 +7,7 @@ knowledge learned from itself alone.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
@@ -35,22 +36,42 @@ class CorpusKnowledge:
     documents: int = 0
     characters: int = 0
     data: dict[str, Any] = field(default_factory=dict)
+    duplicates: int = 0  # documents whose exact text an earlier document already had: observed once
+
+    @property
+    def distinct_documents(self) -> int:
+        return self.documents - self.duplicates
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
 
 
 def learn(docs: Iterable[tuple[str, str]]) -> CorpusKnowledge:
-    """Run every registered learner over ``(doc_id, text)`` pairs."""
+    """Run every registered learner over ``(doc_id, text)`` pairs.
+
+    An exact duplicate of a document already seen is counted but not observed again: eight copies
+    of one article are one article, not a template whose every line repeats across the corpus
+    (SEO011), nor eight votes for how it spells a name (TYP003).
+
+    >>> k = learn([("a", "Same text."), ("b", "Same text."), ("c", "Other.")])
+    >>> k.documents, k.duplicates
+    (3, 1)
+    """
     from . import detectors, kinds  # learners live beside the kinds and detectors that use them
 
     kinds._discover()
     detectors.all_detectors()
     learners = [cls() for _, cls in sorted(LEARNERS.items())]
     knowledge = CorpusKnowledge()
+    seen: set[bytes] = set()
     for doc_id, text in docs:
         knowledge.documents += 1
         knowledge.characters += len(text)
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in seen:
+            knowledge.duplicates += 1
+            continue
+        seen.add(digest)
         for learner in learners:
             learner.observe(doc_id, text)
     knowledge.data = {learner.name: learner.finish() for learner in learners}

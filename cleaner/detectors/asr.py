@@ -22,6 +22,9 @@ STUTTER_RE = re.compile(r"\b(\w+)\s+\1\b", re.I)
 LOWER_START_RE = re.compile(r"[.!?]\s+[a-z]")
 MIN_RUN_WORDS = 100  # one caption run this long is already unlike prose
 MIN_SHARE = 0.25
+# Captions are lowercase but for names and "I" (the seeds' transcript: 14% capitalised). A run of words
+# without punctuation that is a third Title Case is a scraped menu or a list of headlines, not speech.
+MAX_RUN_CAPITALS = 0.25
 
 
 @register_detector
@@ -40,13 +43,29 @@ class AsrDetector(Detector):
         stutters = len(STUTTER_RE.findall(text))
         lower_starts = len(LOWER_START_RE.findall(text))
         per100 = 100 * (fillers + stutters) / total
-        by_runs = in_runs >= MIN_RUN_WORDS and share >= MIN_SHARE
+        capitals = capitalised_share(text, long_runs)
+        by_runs = in_runs >= MIN_RUN_WORDS and share >= MIN_SHARE and capitals <= MAX_RUN_CAPITALS
         dense = fillers >= 5 and 100 * fillers / total >= 3.0  # "Um, so the, uh, minister": auto-punctuated speech
         by_speech = fillers >= 3 and per100 >= 1.0 and (lower_starts >= 3 or share >= 0.1 or dense)
         if not (long_runs or fillers or stutters):
             return None
         score = min(1.0, share + per100 / 5)
-        evidence = (f"{in_runs} of {total} words in {len(long_runs)} unpunctuated run(s) of 40+ words",
+        evidence = (f"{in_runs} of {total} words in {len(long_runs)} unpunctuated run(s) of 40+ words"
+                    + (f", {capitals:.0%} of them capitalised" if long_runs else ""),
                     f"fillers {fillers}, repeated words {stutters}, lowercase sentence starts {lower_starts}")
         return Finding("asr", score, by_runs or by_speech, evidence,
                        "unpunctuated_transcript" if by_runs else "speech_fillers" if by_speech else "prose")
+
+
+def capitalised_share(text: str, long_runs) -> float:
+    """Share of the words of the unpunctuated runs that start with a capital letter.
+
+    >>> capitalised_share("Home News Sport Weather", [(0, 23, 4)]), capitalised_share("so we met Kim", [(0, 13, 4)])
+    (1.0, 0.25)
+    """
+    total = capitals = 0
+    for start, end, _ in long_runs:
+        found = WORD_RE.findall(text, start, end)
+        total += len(found)
+        capitals += sum(w[:1].isupper() for w in found)
+    return capitals / total if total else 0.0

@@ -31,14 +31,25 @@ def marker_automaton(path) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for _, cols in read_rows(path, 4):
         if cols[3] == "y":
-            auto.add_word(cols[0].lower(), cols[0].lower())
+            _add_marker(auto, cols[0])
     synonyms = path.parent / "spun_synonyms.tsv"
     if synonyms.is_file():
         for _, cols in read_rows(synonyms, 4):
             if cols[3] == "marker":
-                auto.add_word(cols[0].lower(), cols[0].lower())
+                _add_marker(auto, cols[0])
     auto.make_automaton()
     return auto
+
+
+def _add_marker(auto: ahocorasick.Automaton, marker: str) -> None:
+    """A marker written with capitals ("Protection" for "Defence") matches only so written: in
+    lowercase it is an ordinary word of honest text."""
+    low = marker.lower()
+    cased = {marker} if marker != low else set()
+    if low in auto:
+        old = auto.get(low)
+        cased = set() if not old[1] or not cased else old[1] | cased  # any lowercase form: match any case
+    auto.add_word(low, (low, frozenset(cased)))
 
 
 def find_markers(text: str, auto: ahocorasick.Automaton) -> Counter:
@@ -48,15 +59,21 @@ def find_markers(text: str, auto: ahocorasick.Automaton) -> Counter:
     >>> auto = marker_automaton(rule_dirs()[0] / "lexicons" / "spun_phrases.tsv")
     >>> dict(find_markers("Talks with international locations final 12 months.", auto))
     {'international locations': 1, 'final 12 months': 1}
+    >>> dict(find_markers("Rules on data protection and worth of the analysis.", auto))
+    {}
     """
     low = text.lower()
     found: Counter = Counter()
     if len(low) != len(text):
         return found
-    for end, key in auto.iter(low):
+    for end, value in auto.iter(low):
+        key, cased = value if isinstance(value, tuple) else (value, ())
         start = end - len(key) + 1
         if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
-            found[key] += 1
+            written = text[start:end + 1]
+            if cased and written not in cased:
+                continue
+            found[written if cased else key] += 1
     return found
 
 

@@ -36,6 +36,29 @@ LOCATIVE = frozenset("in from to at into near across outside inside toward towar
                      "left leaving reach reached via".split())
 MIN_CORPUS = 3  # a name the corpus uses at least this often ...
 DOMINANCE = 3  # ... and this many times more than the variant
+ATTESTED_ZIPF = 1.2  # a variant English text uses more often than this (wordfreq) is a name of its own
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def inflection_variant(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` are one name in another number or case: a plural or a possessive.
+
+    "Dixons" is not a misspelling of "Dixon", nor "Lord Holme's" of "Holmes": they are other words.
+
+    >>> inflection_variant("Dixons", "Dixon"), inflection_variant("Holme's", "Holmes")
+    (True, True)
+    >>> inflection_variant("Hutus", "Hutu"), inflection_variant("Sheffied", "Sheffield")
+    (True, False)
+    """
+    a, b = _stem(x), _stem(y)
+    return a == b or any(a == b + end or b == a + end for end in ("s", "es"))
+
+
+def _stem(word: str) -> str:
+    for end in _POSSESSIVE:
+        if word.endswith(end):
+            return word[:-len(end)]
+    return word
 
 
 def candidates(names: NameKnowledge, gaz: gz.Gazetteer, x: str, max_dist: int) -> list[tuple[str, str]]:
@@ -107,13 +130,18 @@ class CorpusName(RuleKind):
             if len(found) != 1:
                 continue
             y, source = found[0]
+            if inflection_variant(x, y):
+                continue
             near = {t.lower for t in toks[max(0, i - 2):i + 3] if t is not w} - FUNCTION_WORDS
             shared = sorted(near & names.company(y))
-            sure = shared and len(x) >= 5 and (source == "corpus" or names.caps[y] >= 1)
-            yield make_edit(rule, text, w.start, w.end, y, safety=None if sure else Safety.UNSAFE,
-                            confidence=0.9 if sure else 0.5,
+            attested = zipf(_stem(x).lower()) >= rule.params.get("attested_zipf", ATTESTED_ZIPF)
+            sure = shared and len(x) >= 5 and (source == "corpus" or names.caps[y] >= 1) and not attested
+            safety = None if sure else Safety.SUGGESTION if attested else Safety.UNSAFE
+            yield make_edit(rule, text, w.start, w.end, y, safety=safety, confidence=0.9 if sure else 0.5,
                             evidence=(f"{source}: {y} x{names.caps[y]} in {names.docs[y]} document(s); "
-                                      f"{x} x{names.caps[x]}", f"shared company: {', '.join(shared) or 'none'}"))
+                                      f"{x} x{names.caps[x]}", f"shared company: {', '.join(shared) or 'none'}",
+                                      f"'{x}' in general English: Zipf {zipf(_stem(x).lower()):.1f}"
+                                      + (" (a name of its own)" if attested else "")))
 
     def _asr(self, rule: RuleSpec, doc: Document, gaz: gz.Gazetteer) -> Iterator[Edit]:
         text, names = doc.text, knowledge(doc)

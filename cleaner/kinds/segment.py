@@ -18,6 +18,7 @@ shielded (:mod:`cleaner.lang.tokens`). YAML parameters: ``mode`` (split | join).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
@@ -42,6 +43,57 @@ MIN_JOINED_ZIPF = 2.6
 WORD_PREFIXES = frozenset("un dis mis de super ultra micro macro mega mini hyper counter over under "
                           "cross re non sub pre post co".split())
 PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi inter".split())  # "post war": a hyphen is a style choice
+# English makes compounds with these: a particle before a word ("onstart", "uplights", "input") or a
+# word before a suffix-like word ("tieless", "citywide"). Split there, the word may be a real compound.
+COMPOUND_PARTICLES = frozenset("up down on off in out over under back by through".split())
+COMPOUND_HEADS = frozenset("less like wide ship hood proof free worthy side way ward wards ware work line "
+                           "man men woman women land book room".split())
+
+
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Rev|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Hon|No|Vol|Fig)\.\s*\Z")
+
+
+def sentence_start(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence: the text's start, a line, or after ., ! or ? that is not a
+    title's abbreviation ("Mr. Madan" is a name after a title, not a new sentence).
+
+    >>> sentence_start("Rain fell. Then", 11), sentence_start("said Mr. Madan", 9)
+    (True, False)
+    """
+    before = text[max(0, at - 2):at].strip()
+    if at == 0 or before == "":
+        return True
+    return before in (".", "!", "?") and not TITLE_BEFORE.search(text, max(0, at - 8), at)
+
+
+def compound_like(parts: list[str]) -> bool:
+    """Whether the parts could be one compound word rather than two words run together.
+
+    >>> compound_like(["tie", "less"]), compound_like(["on", "start"]), compound_like(["on", "the"])
+    (True, True, False)
+    """
+    low = [p.lower() for p in parts]
+    return low[-1] in COMPOUND_HEADS or low[0] in COMPOUND_PARTICLES and low[1] not in CLOSED_CLASS
+
+
+# Closed-class words (prepositions, conjunctions, determiners, pronouns, auxiliaries, quantifiers):
+# run into a neighbour, they are the plainest evidence that a document has lost its spaces.
+GLUE_EVIDENCE = CLOSED_CLASS | frozenset(
+    "below above after before during since until while into onto upon than then when where which who whom "
+    "whose what because although though about against among between through without within across "
+    "more most some any all each every many much very also just only even still yet both such other "
+    "another has have had will would can could should may might must do does did were".split())
+
+
+def glued_function_word(parts: list[str]) -> bool:
+    """A function word run into its neighbour ("andinjured", "justfor"): the plainest evidence of glue.
+
+    >>> glued_function_word(["and", "injured"]), glued_function_word(["dropping", "below"])
+    (True, True)
+    >>> glued_function_word(["mob", "log"]), glued_function_word(["up", "lights"])
+    (False, False)
+    """
+    return len(parts) == 2 and any(p.lower() in GLUE_EVIDENCE for p in parts) and not compound_like(parts)
 
 
 def split_parts(token: str) -> list[str] | None:
@@ -116,18 +168,24 @@ class Segment(RuleKind):
 
     def _split(self, rule: RuleSpec, doc: Document, toks, shield: Shield) -> Iterator[Edit]:
         found = list(self._splits(doc, toks, shield))
-        # Glue damage comes in clusters ("costingmore ... andinjured ... theattacks"); one unknown compound
-        # alone in a document is as likely a rare word ("geoeconomics"), unless a part is a function word.
+        # Glue damage comes in clusters ("costingmore ... andinjured ... theattacks") and nearly always runs a
+        # function word into a neighbour. Two content words alone ("moblog", "photojournal") are as likely a
+        # compound the dictionaries lack: they are split safely only in a document that also glues function
+        # words. Three-way splits ("con sen us") are how an unknown word falls apart, not how glue looks.
         # In a technical document unknown lowercase tokens are module and package names ("mainloop").
-        cluster = sum(sure for _, _, sure in found) >= 2
+        cluster = sum(sure for _, _, sure in found) >= 2 and any(
+            sure and glued_function_word(parts) for _, parts, sure in found)
         technical = doc.profile.has("technical")
         names = knowledge(doc)
         for w, parts, sure in found:
-            glued_function_word = any(p.lower() in CLOSED_CLASS for p in parts)
-            opener = w.start == 0 or doc.text[max(0, w.start - 2):w.start].strip() in ("", ".", "!", "?")
+            opener = sentence_start(doc.text, w.start)
             t = w.text
-            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF
-            safe = sure and cased_ok and (cluster or glued_function_word) and not technical
+            # a capitalised token splits only at a sentence start, and never into a word and an article:
+            # names end in -a and -an ("Ganga", "Madan", "Sudan") far more often than glue does
+            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF \
+                and parts[-1].lower() not in ARTICLES
+            evident = glued_function_word(parts) or cluster and not compound_like(parts)
+            safe = sure and cased_ok and len(parts) == 2 and evident and not technical
             yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=None if safe else Safety.SUGGESTION,
                             evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
 

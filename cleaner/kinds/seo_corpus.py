@@ -6,13 +6,15 @@ documents: a small collection is usually about one story, and there a shared lin
 shared quote far more often than a site template (the five seeds share several).
 
 YAML parameters: ``min_docs`` (default 20), ``min_count`` (documents a line must occur in,
-default 3), ``max_doc_share`` (if more than this share of a document's prose lines
+default 3), ``min_share`` (and at least this share of the corpus's distinct documents, default 0),
+``max_doc_share`` (if more than this share of a document's prose lines
 recur in other documents, the document is a copy, not a page with a template: suggest only;
 default 0.3). Only lines before the first or after the last prose paragraph are removed; a
 repeated line between paragraphs (a shared heading) is only suggested.
 """
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from ..model import Document, Edit, Safety
@@ -36,12 +38,13 @@ class SeoCorpusRepeat(RuleKind):
         p = self.rule.params
         self.min_docs = int(p.get("min_docs", 20))
         self.min_count = int(p.get("min_count", 3))
+        self.min_share = float(p.get("min_share", 0.0))
         self.max_share = float(p.get("max_doc_share", 0.3))
         self.lexicon = lexicon_for(self.rule.base_dir, p.get("lexicon"))
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         corpus = doc.corpus
-        if corpus is None or corpus.documents < self.min_docs:
+        if corpus is None or corpus.distinct_documents < self.min_docs:
             return
         counts = corpus.get(repeats.NAME) or {}
         found = classify(doc.text, self.lexicon)
@@ -50,7 +53,10 @@ class SeoCorpusRepeat(RuleKind):
         first = next((i for i, t in enumerate(texts) if t.strip()), -1)
         candidates = [i for i, t in enumerate(texts) if i != first and repeats.is_candidate(t)]
         shared = {i: counts.get(repeats.key(texts[i]), 0) for i in candidates}
-        hits = {i: n for i, n in shared.items() if n >= self.min_count and i not in furniture}
+        # In a big corpus a few documents share lines because they report one event (a team sheet, a
+        # statement); a template is on a share of the site's pages, so the bar grows with the corpus.
+        need = max(self.min_count, math.ceil(self.min_share * corpus.distinct_documents))
+        hits = {i: n for i, n in shared.items() if n >= need and i not in furniture}
         if not hits:
             return
         prose_lines = paragraph_prose(texts, furniture)
@@ -68,8 +74,8 @@ class SeoCorpusRepeat(RuleKind):
                    else " (reads as prose: may be shared wire copy)" if in_prose
                    else " (between paragraphs of the text: may be a shared heading)" if middle else "")
             group = Group("corpus", i, i, "strong" if sure else "unsure",
-                          f"repeats in {n} of {corpus.documents} documents{why}",
-                          (f"documents sharing the line: {n} of {corpus.documents}",
+                          f"repeats in {n} of {corpus.distinct_documents} documents{why}",
+                          (f"documents sharing the line: {n} of {corpus.distinct_documents}",
                            f"thresholds: corpus >= {self.min_docs} documents, line in >= {self.min_count}"))
             prev = groups[-1] if groups else None
             if prev and sure and prev.removable and not any(texts[j].strip() for j in range(prev.last + 1, i)):
@@ -85,5 +91,5 @@ class SeoCorpusRepeat(RuleKind):
                             safety=self.rule.safety if group.removable else Safety.SUGGESTION,
                             confidence=0.8 if group.removable else 0.4, evidence=group.evidence,
                             what=group.what, line=line[:70] + ("…" if len(line) > 70 else ""),
-                            count=hits[group.first], documents=corpus.documents)
+                            count=hits[group.first], documents=corpus.distinct_documents)
 

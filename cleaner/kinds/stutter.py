@@ -26,6 +26,29 @@ FUNCTION_WORDS = frozenset(
     "the a an to of in on at for and or but is was are were be been with by from as it its this that "
     "their there they we he she his her our your you i my not has have will would can could should".split())
 GAP_RE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
+# A preposition may end one phrase and begin the next: "placed in in the past", "waited for for years".
+PREPOSITIONS = frozenset("in on at for to of by with from about into over under through".split())
+VERB_ENDINGS = ("ed", "ing", "en")
+JOINERS = "-‐'’"
+
+
+def stranded_preposition(lows: list[str], i: int) -> bool:
+    """Whether ``lows[i]``, a preposition said twice, may close a clause whose verb comes right before it.
+
+    >>> stranded_preposition("we waited for for years".split(), 2)
+    True
+    >>> stranded_preposition("we went to to the shop".split(), 2)
+    False
+    """
+    return lows[i] in PREPOSITIONS and i > 0 and lows[i - 1].endswith(VERB_ENDINGS) and len(lows[i - 1]) > 3
+
+
+def glued_copy(text: str, first, second) -> bool:
+    """Whether a copy is part of a longer token: "8x10in in size", "in in-fighting"."""
+    before = text[first.start - 1:first.start]
+    after = text[second.end:second.end + 1]
+    return bool(before) and (before.isalnum() or before in JOINERS) or bool(after) and (
+        after.isalnum() or after in JOINERS)
 
 
 @register_kind
@@ -77,9 +100,16 @@ class Stutter(RuleKind):
                 first, second = toks[i:j], toks[j:j + n]
                 if first[0].text[0].isupper() and second[0].text[0].isupper() and lows[i:j] != ["i"]:
                     continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose; "I I think" is a stutter
+                if glued_copy(text, first[0], second[-1]):
+                    continue
+                if not self.speech and first[0].text[0].isupper() and not second[0].text[0].isupper() \
+                        and i > 0 and not re.search(r"[.!?:\"“]\s*\Z", text[toks[i - 1].end:first[0].start]):
+                    continue  # "gave India A a lead", "Plan A a success": a name or label, then the word
                 safety = None
-                if not self.speech and (lows[i] not in FUNCTION_WORDS or doc.profile.has("spun")):
-                    # spun text doubles words where a synonym replaced one ("go to to"): leave it to SPN
+                if not self.speech and (lows[i] not in FUNCTION_WORDS or doc.profile.has("spun")
+                                        or n == 1 and stranded_preposition(lows, i)):
+                    # spun text doubles words where a synonym replaced one ("go to to"): leave it to SPN;
+                    # "waited for for years" may be meant
                     safety = Safety.SUGGESTION
                 phrase = " ".join(w.text for w in first)
                 yield make_edit(self.rule, text, first[-1].end, second[-1].end, "", safety=safety, phrase=phrase)

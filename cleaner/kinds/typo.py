@@ -13,7 +13,6 @@ the fix is only suggested.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterator
 
 from ..adapters import symspell_adapter as sym
@@ -32,16 +31,54 @@ LINE_END_RE = re.compile(r"[ \t]*(?:\r?\n|\r|\Z)")
 MIN_ZIPF = 3.0
 MARGIN = 1.0
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "able")
+DOUBLED_SUFFIXES = ("ed", "ing", "er", "ers")  # "libelled", "travelling": British doubling before a suffix
+ATTESTED_ZIPF = 1.0  # wordfreq has seen the word: it may be a real word ("muso", "pinnies"), not a slip
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {c: (r, i) for r, row in enumerate(KEYBOARD_ROWS) for i, c in enumerate(row)}
 MAX_OWN_ZIPF = 3.0  # wordfreq also counts frequent misspellings ("goverment" 2.7); real rare words are in symspell's list
 
 
-def without_accents(word: str) -> str:
-    """The word with its diacritics dropped.
+def adjacent_keys(a: str, b: str) -> bool:
+    """Whether two letters are neighbours on a QWERTY keyboard (a finger slipped).
 
-    >>> without_accents("coöperation"), without_accents("naïve")
-    ('cooperation', 'naive')
+    >>> adjacent_keys("r", "e"), adjacent_keys("o", "t"), adjacent_keys("i", "e")
+    (True, False, False)
     """
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return False
+    (ra, ia), (rb, ib) = _KEY_AT[a], _KEY_AT[b]
+    return abs(ra - rb) <= 1 and abs(ia - ib + (ra - rb) * 0.5) <= 1.0 and a != b
+
+
+def keyboard_slip(word: str, fix: str) -> bool:
+    """Whether one edit turning ``fix`` into ``word`` is a slip of the fingers: a letter dropped, doubled
+    or added, two letters swapped, or a neighbouring key struck. A vowel for a vowel far away on the
+    keyboard ("libelled"/"labelled", "pinnies"/"pennies") is a different word, not a slip.
+
+    >>> keyboard_slip("progam", "program"), keyboard_slip("wtih", "with"), keyboard_slip("muso", "must")
+    (True, True, False)
+    """
+    if len(word) != len(fix):
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, fix)) if a != b]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == fix[diff[1]] and word[diff[1]] == fix[diff[0]]:
+        return True
+    return len(diff) == 1 and adjacent_keys(word[diff[0]], fix[diff[0]])
+
+
+def inflected_real_word(word: str) -> bool:
+    """An inflection of a word wordfreq knows, so not a slip ("accessors", "libelled", "travelling").
+
+    >>> inflected_real_word("libelled"), inflected_real_word("accessors"), inflected_real_word("goverment")
+    (True, True, False)
+    """
+    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 for suf in SUFFIXES):
+        return True
+    for suf in DOUBLED_SUFFIXES:
+        stem = word[:-len(suf)]
+        if word.endswith(suf) and len(stem) > 3 and stem[-1] == stem[-2] and zipf(stem[:-1]) >= 2.0:
+            return True
+    return False
 
 
 def best_fix(word: str) -> tuple[str, float, float] | None:
@@ -53,11 +90,13 @@ def best_fix(word: str) -> tuple[str, float, float] | None:
     own = zipf(word)
     if not word.isalpha() or not word.islower() or own >= MAX_OWN_ZIPF or sym.unigram_count(word):
         return None
-    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 for suf in SUFFIXES):
+    if inflected_real_word(word):
         return None  # "accessors": an inflection of a rare real word, not a slip
     scored = sorted(((zipf(t), t) for t, d, _ in sym.candidates(word, 1) if d == 1), reverse=True)
     if not scored or scored[0][0] < MIN_ZIPF or scored[0][0] - own < 2.0:
         return None
+    if own >= ATTESTED_ZIPF and not keyboard_slip(word, scored[0][1]):
+        return None  # a word English text uses, and no slip of the fingers away: a real word
     runner = scored[1][0] if len(scored) > 1 else 0.0
     if scored[0][0] - runner < MARGIN:
         return None
@@ -85,8 +124,8 @@ class Typo(RuleKind):
             fix, z, runner = found
             if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
                 continue  # slips rarely hit the first letter ("gare" is French, not "are")
-            if without_accents(w.text) == fix:
-                continue  # "coöperation", "rôle": a spelling with diacritics is a style or a loanword, not a slip
+            if not w.text.isascii():
+                continue  # "coöperation", "passé": a word with diacritics is a loanword or a style, not a slip
             # a word that ends a line with no punctuation may be cut off ("the reci" for "recipient"), not misspelled
             cut_off = LINE_END_RE.match(text, w.end) is not None
             for rule in self.rules:
