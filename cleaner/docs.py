@@ -9,7 +9,8 @@ from .registry import Registry, RuleSpec
 def render_rule(rule: RuleSpec) -> str:
     lines = [f"# {rule.id} {rule.name}", "",
              f"Pack: {rule.pack} · kind: {rule.kind} · category: {rule.category} · safety: {rule.safety.value} · "
-             f"status: {rule.status}" + (f" · requires: {', '.join(rule.requires)}" if rule.requires else ""),
+             f"status: {rule.status} · languages: {', '.join(rule.languages)}"
+             + (f" · requires: {', '.join(rule.requires)}" if rule.requires else ""),
              "", "## What it does", rule.what, "", "## Why is this bad?", rule.why, "", "## Example", ""]
     for ex in rule.examples:
         if ex.is_bad:

@@ -66,6 +66,22 @@ def sentence_start(text: str, at: int) -> bool:
     return before in (".", "!", "?") and not TITLE_BEFORE.search(text, max(0, at - 8), at)
 
 
+TYPO_TARGET_ZIPF = 4.0
+
+
+def typo_like(token: str, parts: list[str]) -> str | None:
+    """A common word one keystroke from ``token``, commoner than a part of the split: then the token is
+    misspelled, not glued ("consits" is "consists", not "cons its"; "billin" is "billion"; but
+    "forthe" is "for the", not "forth").
+
+    >>> typo_like("consits", ["cons", "its"]), typo_like("forthe", ["for", "the"])
+    ('consists', None)
+    """
+    best = max(((zipf(t), t) for t, d, _ in sym.candidates(token.lower(), 1) if d == 1), default=(0.0, None))
+    weakest = min(zipf(p.lower()) for p in parts)
+    return best[1] if best[0] >= TYPO_TARGET_ZIPF and best[0] > weakest else None
+
+
 def compound_like(parts: list[str]) -> bool:
     """Whether the parts could be one compound word rather than two words run together.
 
@@ -118,8 +134,8 @@ def split_parts(token: str) -> list[str] | None:
     parts = [token[i:j] for i, j in zip([0, *cuts], [*cuts, len(token)])]
     if parts[0].lower() in PREFIXES or parts[0].lower() in WORD_PREFIXES:
         return None  # "noncommercially", "sublicenses": a prefixed word wordfreq lacks, not two words
-    if seen > 0 and not (len(parts) == 2 and parts[1].lower() in ARTICLES):
-        return None
+    if seen > 0 and not (len(parts) == 2 and parts[1].lower() == "the"):
+        return None  # a known word ending in "a" or "an" is a word ("robusta", "Madan"), not glue
     for p in parts:
         lp = p.lower()
         if len(p) <= 2 and lp not in SHORT_PARTS or zipf(lp) < MIN_PART_ZIPF:
@@ -182,10 +198,12 @@ class Segment(RuleKind):
             t = w.text
             # a capitalised token splits only at a sentence start, and never into a word and an article:
             # names end in -a and -an ("Ganga", "Madan", "Sudan") far more often than glue does
-            cased_ok = t.islower() or opener and not names.caps[t] and zipf(parts[0].lower()) >= SURE_PART_ZIPF \
-                and parts[-1].lower() not in ARTICLES
+            low = [p.lower() for p in parts]
+            cased_ok = t.islower() or opener and not names.caps[t] and low[-1] not in ARTICLES and (
+                low[0] in CLOSED_CLASS or low[-1] in CLOSED_CLASS and zipf(low[0]) >= SURE_PART_ZIPF)
+            # "Thecompany", "Schoolsin"; not "Hadson" ("Had son") nor "Madan" ("Mad an")
             evident = glued_function_word(parts) or cluster and not compound_like(parts)
-            safe = sure and cased_ok and len(parts) == 2 and evident and not technical
+            safe = sure and cased_ok and len(parts) == 2 and evident and not technical and not typo_like(t, parts)
             yield make_edit(rule, doc.text, w.start, w.end, " ".join(parts), safety=None if safe else Safety.SUGGESTION,
                             evidence=(f"wordfreq: {t!r} unseen; parts {', '.join(f'{p} {zipf(p.lower()):.1f}' for p in parts)}",))
 

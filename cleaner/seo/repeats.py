@@ -19,6 +19,8 @@ from .shapes import strip_bullet, word_list
 NAME = "seo_repeats"
 MIN_WORDS = 4
 DIGITS = regex.compile(r"\d")
+NUMBER = regex.compile(r"(?<![\w.,])[-+(]?[$£€]?\d[\d.,:/%]*")
+DATA_SHARE = 0.2  # a line whose words are this often numbers (two or more) is a data row, not a template
 KEEP_SHAPES = regex.compile(
     r"^(?:by\s|live\s+reporting\s+by|reporting\s+by|written\s+by|additional\s+reporting|"
     r"(?:photo|picture|image|caption|pictured|credit|watch|video|listen|source)\s*:|"
@@ -38,11 +40,21 @@ def normalise(line: str) -> str:
 def is_candidate(line: str) -> bool:
     """Lines that may count as template lines: four or more words, not a byline, caption or note.
 
+    Digits are folded in the key (a counter: "Views: 5263"), so a line of several numbers would match
+    every other row of its table: earnings ("Revs 291.8 mln vs 151.1 mln"), scores and team sheets
+    are data, never templates.
+
     >>> is_candidate("Live reporting by Mark Wyatt"), is_candidate("Ask a question or make a comment")
+    (False, True)
+    >>> is_candidate("Revs 291.8 mln vs 151.1 mln"), is_candidate("Registered in England No. 4412")
     (False, True)
     """
     text = strip_bullet(line)
-    return len(word_list(text)) >= MIN_WORDS and not KEEP_SHAPES.match(text)
+    words = len(text.split())
+    if len(word_list(text)) < MIN_WORDS or KEEP_SHAPES.match(text):
+        return False
+    numbers = len(NUMBER.findall(text))
+    return numbers < 2 or numbers < DATA_SHARE * words
 
 
 def key(line: str) -> bytes:
