@@ -36,7 +36,9 @@ LOCATIVE = frozenset("in from to at into near across outside inside toward towar
                      "left leaving reach reached via".split())
 MIN_CORPUS = 3  # a name the corpus uses at least this often ...
 DOMINANCE = 3  # ... and this many times more than the variant
-ATTESTED_ZIPF = 1.2  # a variant English text uses more often than this (wordfreq) is a name of its own
+ATTESTED_ZIPF = 1.2  # a variant English text uses more often than this (wordfreq) is a name of its own ...
+CORPUS_SPECIFIC_ZIPF = 3.0  # ... repaired only toward a name this rare in English but common in the corpus
+GENERIC_COMPANY_ZIPF = 5.5  # "said", "one", "after" are next to every name: no evidence of the same one
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -133,8 +135,11 @@ class CorpusName(RuleKind):
             if inflection_variant(x, y):
                 continue
             near = {t.lower for t in toks[max(0, i - 2):i + 3] if t is not w} - FUNCTION_WORDS
-            shared = sorted(near & names.company(y))
-            attested = zipf(_stem(x).lower()) >= rule.params.get("attested_zipf", ATTESTED_ZIPF)
+            shared = sorted(c for c in near & names.company(y) if zipf(c) < GENERIC_COMPANY_ZIPF)
+            # A variant English uses ("Cherney", "Sundar", "Auras") is a name or word of its own, unless the
+            # corpus's name is its own (rare in English, common here: "Aurus") and they share company.
+            attested = zipf(_stem(x).lower()) >= rule.params.get("attested_zipf", ATTESTED_ZIPF) \
+                and not (shared and zipf(y.lower()) < CORPUS_SPECIFIC_ZIPF)
             sure = shared and len(x) >= 5 and (source == "corpus" or names.caps[y] >= 1) and not attested
             safety = None if sure else Safety.SUGGESTION if attested else Safety.UNSAFE
             yield make_edit(rule, text, w.start, w.end, y, safety=safety, confidence=0.9 if sure else 0.5,
