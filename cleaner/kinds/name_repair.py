@@ -37,7 +37,7 @@ LOCATIVE = frozenset("in from to at into near across outside inside toward towar
 MIN_CORPUS = 3  # a name the corpus uses at least this often ...
 DOMINANCE = 3  # ... and this many times more than the variant
 ATTESTED_ZIPF = 1.2  # a variant English text uses more often than this (wordfreq) is a name of its own ...
-CORPUS_SPECIFIC_ZIPF = 3.0  # ... repaired only toward a name this rare in English but common in the corpus
+CORPUS_SPECIFIC_ZIPF = 1.5  # ... repaired only toward a name English barely knows but the corpus uses ("Aurus")
 GENERIC_COMPANY_ZIPF = 5.5  # "said", "one", "after" are next to every name: no evidence of the same one
 _POSSESSIVE = ("'s", "’s", "'", "’")
 

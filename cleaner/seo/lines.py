@@ -15,6 +15,8 @@ Context (neighbours, position) is judged in :mod:`.classify`, not here.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -225,9 +227,12 @@ def _call_to_action(text: str, toks: tuple[str, ...], n: int, lex: Lexicon) -> L
                    f"lead: {lead.phrase}", f"topic: {topics[0].phrase}")
 
 
+REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+
+
 def _marked(text: str, toks: tuple[str, ...], n: int, lex: Lexicon) -> LineVerdict | None:
-    if n > 35 or any(q in text for q in QUOTES):
-        return None  # a quoted sentence that mentions a newsletter is reporting, not a prompt
+    if n > 35 or any(q in text for q in QUOTES) or REPORTED.search(text):
+        return None  # a quoted or attributed sentence that mentions a newsletter is reporting, not a prompt
     markers = lex.find(toks, {"marker"})
     if not markers:
         return None
