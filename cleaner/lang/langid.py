@@ -161,6 +161,9 @@ def foreign_lines(text: str) -> list[tuple[int, int, str]]:
     for start, end, line in lines_with_offsets(text):
         if _letters(line) < MIN_FOREIGN_LETTERS:
             continue
+        reliable, ranked = _cld2(line)
+        if not ranked or ranked[0][0] == ENGLISH:
+            continue  # CLD2 sees English or nothing: no cause to doubt the document's language here
         guess = identify(line)
         if not guess.is_english and guess.reliable:
             out.append((start, end, guess.lang))
