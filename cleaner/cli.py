@@ -18,6 +18,7 @@ from .config import CleanerConfig, ConfigError
 from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
+from .safety import inside, refuse_clean_overwrites, refuse_same_paths, same_file
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
                      iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
@@ -65,8 +66,9 @@ def config_options(func):
         click.option("--id-field", default=None, help="JSONL field holding the document id."),
         click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True,
                      help="What to do with invalid UTF-8: stop with an error, replace it, or keep the bytes."),
-        click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
-                     help="On an unreadable file or malformed record: stop the run, or report it and go on."),
+        click.option("--on-error", type=click.Choice(["stop", "skip"]), default="skip", show_default=True,
+                     help="On an unreadable file or malformed record: report it (file, line, byte), go on, and "
+                          "exit 2 at the end; or, strict, stop before anything is written."),
     ]
     for opt in reversed(opts):
         func = opt(func)
@@ -148,6 +150,15 @@ def clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, 
 
     # an output folder inside an input folder, and the log, are never read as inputs
     exclude = [Path(p) for p in (out if out_is_dir else None, log_path) if p is not None]
+    if in_place and encoding_errors == "replace":
+        raise click.UsageError("--in-place with --encoding-errors replace would destroy the undecodable bytes "
+                               "of the inputs; use --encoding-errors surrogateescape (kept byte for byte)")
+    if not stdin:
+        files = [p for root in roots for p in iter_files(root)
+                 if not (root.is_dir() and out_is_dir and out is not None and inside(p, out))]
+        refuse_clean_overwrites(roots, files, None if to_stdout else out_for, out, out_is_dir, log_path, in_place)
+        if in_place and log_path is not None and not resume:
+            refuse_undo_log_overwrite(log_path)
     if out is not None and not stdin:
         check_targets(roots, out_for, exclude)
     if out is not None:  # fail now, not after the work, if the output cannot be written
@@ -205,6 +216,18 @@ def clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, 
         click.echo(runner.stats.summary(), err=True)
     if runner.stats.errors:
         sys.exit(2)
+
+
+def refuse_undo_log_overwrite(log_path: Path) -> None:
+    """The log of an earlier ``--in-place`` run is the only way back to its originals: never overwrite it."""
+    try:
+        with open(log_path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return
+    if head.strip():
+        raise InputError(f"{log_path}: this diff log already exists, and after an --in-place run it is the only "
+                         f"way back to the originals; give another --log (or move this one away first)")
 
 
 def check_targets(roots: list[Path], out_for, exclude: list[Path]) -> None:
@@ -403,12 +426,14 @@ def _run_mapping(source: Path, log_path: Path, output: Path, doc, fmt, text_fiel
     """revert/apply over a file, a JSONL corpus or a folder; everything is computed before anything is written."""
     logs = read_log(log_path)
     outputs: list[tuple[Path, bytes]] = []
+    reads: list[Path] = [log_path, source]
     if source.is_dir():
         if doc:
             raise click.UsageError("--doc names one document; it cannot be used with a folder")
         if fmt == "jsonl":
             raise click.UsageError("--format jsonl takes a JSONL file, not a folder")
         for src, dst, entry in _folder_jobs(source, logs, output):
+            reads.append(src)
             text = _read(src, encoding_errors)
             outputs.append((dst, encode(fn(text, entry, str(src)), encoding_errors)))
     elif fmt == "jsonl":
@@ -417,6 +442,11 @@ def _run_mapping(source: Path, log_path: Path, output: Path, doc, fmt, text_fiel
         text = _read(source, encoding_errors)
         entry = _doc_log(logs, source, doc, text, hash_key)
         outputs.append((output, encode(fn(text, entry, str(source)), encoding_errors)))
+    for dst, _ in outputs:  # the original, the clean text and the log are never overwritten
+        for src in reads:
+            if (src.is_file() or dst.exists()) and same_file(dst, src):
+                raise InputError(f"{dst}: writing here would overwrite {src}, which this command reads; "
+                                 f"give another -o")
     for dst, data in outputs:
         atomic_write(dst, data)
     return len(outputs)
@@ -452,6 +482,7 @@ def mapping_options(func):
 @handle_errors
 def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors):
     """Rebuild the original of CLEAN_FILE (a file, a JSONL corpus or a folder) exactly, from the diff log."""
+    refuse_same_paths({"-o": output}, {"CLEAN_FILE": clean_file, "--log": log_path})
     _run_mapping(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors, "clean_sha256",
                  _revert_one)
 
@@ -469,6 +500,8 @@ def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, enc
 def apply_cmd(original, log_path, output, doc, fmt, text_field, id_field, encoding_errors, exclude_rule,
               exclude_edit, decisions_path, log_out):
     """Re-apply the logged edits to ORIGINAL (a file, a JSONL corpus or a folder), optionally leaving some out."""
+    refuse_same_paths({"--log-out": log_out, "-o": output},
+                      {"ORIGINAL": original, "--log": log_path, "--decisions": decisions_path})
     if decisions_path or log_out:
         from .report.decisions import apply_with_decisions
 

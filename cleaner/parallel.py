@@ -280,6 +280,15 @@ def unfinished_in_place(folder: Path | None) -> bool:
     return any((_read_marker(path) or {}).get("output_sha256") for path in (folder / "done").glob("*.json"))
 
 
+def other_settings(folder: Path, fingerprint: str) -> bool:
+    """Whether a rewritten shard's marker in ``folder`` was written under another fingerprint than this run's."""
+    for path in (folder / "done").glob("*.json"):
+        marker = _read_marker(path) or {}
+        if marker.get("output_sha256") and marker.get("fingerprint") != fingerprint:
+            return True
+    return False
+
+
 def _shard_key(s: Shard) -> dict:
     return {"path": os.path.abspath(s.path), "size": s.size, "mtime_ns": s.mtime_ns,
             "target": os.path.abspath(s.target) if s.target else None, "index": s.index}
@@ -470,6 +479,16 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
     return knowledge
 
 
+def validate_inputs(engine: Engine, options: Options, shards: Sequence[Shard]) -> None:
+    """Read (decode and parse) every input once, so that in strict mode (``on_error='stop'``) a bad file stops
+    the run before anything is written even when no corpus pass reads them first (``--no-corpus``)."""
+    strict = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
+                    encoding_errors=options.encoding_errors, on_error="stop", warn=lambda m: None)
+    for shard in shards:
+        for _ in ShardReader(strict, shard.path, shard.rel):
+            pass
+
+
 def merge_parts(parts: Sequence[Path], log_path: Path) -> None:
     """Concatenate the log parts, in shard order, into the diff log (atomically)."""
     out = _AtomicFile(Path(log_path))
@@ -525,11 +544,18 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
     elif unfinished_in_place(state_dir):
         raise InputError(f"{state_dir}: an interrupted in-place run already rewrote some files, and their "
                          f"edits are only recorded here: finish it with --resume (or delete this folder)")
-    state = RunState(state_dir, fingerprint(engine, options, shards), resume)
+    fp = fingerprint(engine, options, shards)
+    if resume and unfinished_in_place(state_dir) and other_settings(state_dir, fp):
+        raise InputError(f"{state_dir}: the interrupted in-place run used other options, rules or inputs; its "
+                         f"rewritten files are only recorded here, so resume it with exactly the same command "
+                         f"(this run was refused and changed nothing)")
+    state = RunState(state_dir, fp, resume)
     tasks = [state.task(s, log_path is not None) for s in shards]
     done = {t.shard.index: st for t in tasks if resume and (st := state.finished(t)) is not None}
     todo = [t for t in tasks if t.shard.index not in done]
     corpus = learn_corpus(engine, options, shards, progress, rewritten)
+    if corpus is None and options.on_error == "stop":
+        validate_inputs(engine, options, [t.shard for t in todo])
     progress.phase("clean", sum(t.shard.size for t in todo), len(todo))
     if executor == "ray":
         from .ray import run_tasks

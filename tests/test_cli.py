@@ -692,7 +692,7 @@ def test_invalid_utf8_names_file_and_byte_offset(tmp_path):
     data = "first line ok\nsecond: caf".encode() + b"\xe9" + b" au lait\n"
     write(tmp_path / "in/latin1.txt", data)
     write(tmp_path / "in/ok.txt", DAMAGED)
-    result = cli("clean", "in", "-o", "out")
+    result = cli("clean", "in", "-o", "out", "--on-error", "stop")  # strict; the default reports and goes on
     assert result.exit_code == 2
     offset = data.index(b"\xe9")
     assert re.search(rf"in/latin1\.txt:2: invalid UTF-8 at byte {offset}\b", result.stderr), result.stderr
@@ -776,7 +776,7 @@ MALFORMED_JSONL = ('{"id": 1, "text": "caf\u00c3\u00a9"}\n'
 
 def test_malformed_jsonl_stop(tmp_path):
     write(tmp_path / "c.jsonl", MALFORMED_JSONL)
-    result = cli("clean", "c.jsonl", "--format", "jsonl", "-o", "out.jsonl", "--log", "log.jsonl")
+    result = cli("clean", "c.jsonl", "--format", "jsonl", "-o", "out.jsonl", "--log", "log.jsonl", "--on-error", "stop")
     assert result.exit_code == 2
     assert re.search(r"c\.jsonl:3: malformed JSON", result.stderr), result.stderr
     no_traceback(result)
@@ -909,7 +909,7 @@ def test_input_error_mid_run_leaves_previous_outputs_intact(tree, tmp_path):
     old_log = (tmp_path / "log.jsonl").read_bytes()
     write(tree / "a.txt", "changed " + DAMAGED)  # would change a.txt's output ...
     write(tree / "sub/n.md", b"bad \xff byte")  # ... but a later file cannot be read
-    result = cli("clean", "in", "-o", "out", "--log", "log.jsonl")
+    result = cli("clean", "in", "-o", "out", "--log", "log.jsonl", "--on-error", "stop")
     assert result.exit_code == 2
     assert {p: p.read_bytes() for p in tmp_path.joinpath("out").rglob("*") if p.is_file()} == before
     assert (tmp_path / "log.jsonl").read_bytes() == old_log

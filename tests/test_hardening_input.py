@@ -40,9 +40,10 @@ def write(path: Path, data: bytes) -> Path:
     (b"surrogate \xed\xa0\x80 half\n", ":1: invalid UTF-8 at byte 10"),
 ])
 def test_invalid_utf8_stops_with_file_line_and_byte_and_writes_nothing(tmp_path, data, where):
+    """Strict mode (``--on-error stop``); by default the run reports the file and goes on (test_hardening_run)."""
     write(tmp_path / "in" / "a.txt", ("fine " + MOJIBAKE + "\n").encode())
     write(tmp_path / "in" / "b.txt", data)
-    ran = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--log", tmp_path / "log.jsonl")
+    ran = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--log", tmp_path / "log.jsonl", "--on-error", "stop")
     assert ran.exit_code == 2 and f"b.txt{where}" in ran.stderr and "Traceback" not in ran.stderr
     assert not (tmp_path / "log.jsonl").exists() and not list((tmp_path / "out").rglob("*.txt"))
     # replace: decoded with U+FFFD, which MOJ008 only suggests deleting; surrogateescape: bytes kept

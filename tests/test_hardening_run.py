@@ -1,0 +1,136 @@
+"""The run layer under hostile use (issue 12): nothing lost, nothing overwritten, nothing silently skipped.
+
+Each test names the case of the hostile-use review it closes; each failed before the fix.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cleaner import parallel
+
+from .hardening import cli
+
+DAMAGED = "The goverment said the the talks were over.\n"
+CLEAN = "The government said the talks were over.\n"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    (tmp_path / "d" / "x.txt").write_text(DAMAGED)
+    return tmp_path
+
+
+# -- an output that is an input ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["a.txt", "-o", "a.txt"],  # the input itself
+    ["d/x.txt", "-o", "d/"],  # a folder holding the input
+    ["a.txt", "-o", "link.txt"],  # a symlink to the input
+    ["a.txt", "-o", "o.txt", "--log", "a.txt"],  # the log over the input
+    ["d", "-o", "o", "--log", "d/x.txt"],  # the log over a file of an input folder
+    ["d", "-o", "d"],  # the output folder is the input folder: would clean nothing, exit 0
+])
+def test_clean_never_overwrites_an_input(work, args):
+    os.symlink("a.txt", work / "link.txt")
+    before = tree(work)
+    ran = cli("clean", *args, "-q")
+    assert ran.exit_code == 2 and "Traceback" not in ran.stderr
+    assert "overwrite" in ran.stderr or "input folder" in ran.stderr
+    assert tree(work) == before
+
+
+def test_clean_dot_into_dot_is_refused(work, monkeypatch):
+    monkeypatch.chdir(work / "d")
+    ran = cli("clean", ".", "-o", ".", "-q")
+    assert ran.exit_code == 2 and "is the input folder" in ran.stderr
+
+
+def test_revert_and_apply_never_overwrite_what_they_read(work):
+    assert cli("clean", "a.txt", "-o", "c.txt", "--log", "l.jsonl", "-q").exit_code == 0
+    before = tree(work)
+    for args in (["revert", "c.txt", "--log", "l.jsonl", "-o", "l.jsonl"],
+                 ["revert", "c.txt", "--log", "l.jsonl", "-o", "c.txt"],
+                 ["apply", "a.txt", "--log", "l.jsonl", "-o", "o.txt", "--log-out", "a.txt"],
+                 ["apply", "a.txt", "--log", "l.jsonl", "-o", "a.txt"],
+                 ["apply", "a.txt", "--log", "l.jsonl", "-o", "o.txt", "--log-out", "o.txt"]):
+        ran = cli(*args)
+        assert ran.exit_code == 2 and "overwrite" in ran.stderr or "same file" in ran.stderr, (args, ran.stderr)
+        assert tree(work) == before, args
+    assert cli("revert", "c.txt", "--log", "l.jsonl", "-o", "back.txt").exit_code == 0
+    assert (work / "back.txt").read_text() == DAMAGED
+
+
+# -- in place --------------------------------------------------------------------------------------------
+
+def test_a_second_in_place_run_keeps_the_only_undo_log(work):
+    assert cli("clean", "d", "--in-place", "--log", "undo.jsonl", "-q").exit_code == 0
+    undo = (work / "undo.jsonl").read_bytes()
+    (work / "d" / "y.txt").write_text(DAMAGED)
+    ran = cli("clean", "d", "--in-place", "--log", "undo.jsonl", "-q")
+    assert ran.exit_code == 2 and "only way back" in ran.stderr
+    assert (work / "undo.jsonl").read_bytes() == undo
+    assert cli("revert", "d/x.txt", "--log", "undo.jsonl", "-o", "x.orig").exit_code == 0
+    assert (work / "x.orig").read_text() == DAMAGED
+
+
+def test_in_place_with_replaced_bytes_is_refused(work):
+    (work / "d" / "bad.txt").write_bytes(b"caf\xe9 society\n")
+    ran = cli("clean", "d", "--in-place", "--encoding-errors", "replace", "-q")
+    assert ran.exit_code == 2 and "surrogateescape" in ran.stderr
+    assert (work / "d" / "bad.txt").read_bytes() == b"caf\xe9 society\n"
+
+
+def test_resuming_an_in_place_run_with_other_options_is_refused(work, monkeypatch):
+    for n in range(3):
+        (work / "d" / f"f{n}.txt").write_text(DAMAGED)
+    real = parallel.clean_shard
+    calls = []
+
+    class Killed(Exception):
+        pass
+
+    def dies_after_one(*args, **kwargs):
+        if calls:
+            raise Killed
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "clean_shard", dies_after_one)
+    with pytest.raises(Killed):
+        cli("clean", "d", "--in-place", "--log", "undo.jsonl", "--jobs", "1", "-q")
+    monkeypatch.setattr(parallel, "clean_shard", real)
+    rewritten = {n for n, data in tree(work / "d").items() if data == CLEAN.encode()}
+    assert len(rewritten) == 1
+    ran = cli("clean", "d", "--in-place", "--log", "undo.jsonl", "--jobs", "1", "--resume", "--ignore", "TYP001", "-q")
+    assert ran.exit_code == 2 and "same command" in ran.stderr
+    ran = cli("clean", "d", "--in-place", "--log", "undo.jsonl", "--jobs", "1", "--resume", "-q")
+    assert ran.exit_code == 0, ran.stderr
+    assert cli("revert", "d", "--log", "undo.jsonl", "-o", "orig").exit_code == 0
+    assert set(tree(work / "orig").values()) == {DAMAGED.encode()}
+
+
+# -- per-file errors -------------------------------------------------------------------------------------
+
+def test_one_bad_file_does_not_stop_a_corpus_run(work):
+    (work / "d" / "bad.txt").write_bytes(b"ok\nbad \xff byte\n")
+    ran = cli("clean", "d", "-o", "out", "--log", "log.jsonl")
+    assert ran.exit_code == 2 and "d/bad.txt:2: invalid UTF-8 at byte" in ran.stderr
+    assert (work / "out" / "x.txt").read_text() == CLEAN and not (work / "out" / "bad.txt").exists()
+
+
+@pytest.mark.parametrize("corpus", [[], ["--no-corpus"]])
+def test_strict_mode_stops_before_writing_anything(work, corpus):
+    (work / "d" / "zz_bad.txt").write_bytes(b"bad \xff byte\n")
+    ran = cli("clean", "d", "-o", "out", "--log", "log.jsonl", "--on-error", "stop", "--jobs", "1", *corpus)
+    assert ran.exit_code == 2 and "zz_bad.txt:1: invalid UTF-8" in ran.stderr
+    assert not (work / "log.jsonl").exists() and not list((work / "out").rglob("*.txt"))
