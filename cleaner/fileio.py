@@ -225,8 +225,16 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_fiel
     >>> [type(r).__name__ for r in iter_jsonl_lines([b'{"text": "a"}\\n', b'\\n', b'[1]\\n'], "x", "text", None,
     ...                                              on_error="skip")]
     ['Record', 'BadLine', 'BadLine']
+
+    An id already used in the file (``1`` and ``"1"`` are one id once written in the log) is qualified by
+    its line, the same way on every read, so ``revert`` and ``apply`` find each record's own edits:
+
+    >>> [r.doc_id for r in iter_jsonl_lines([b'{"id": 1, "text": "a"}\\n', b'{"id": "1", "text": "b"}\\n'],
+    ...                                     "x", "text", "id")]
+    ['1', '1#2']
     """
     offset = 0
+    used: set[str] = set()
     for n, raw in enumerate(lines, 1):
         offset, at = offset + len(raw), offset
         if not raw.strip():
@@ -251,6 +259,9 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_fiel
             yield BadLine(n, raw, msg)
             continue
         doc_id = str(obj[id_field]) if id_field and id_field in obj else ""
+        if doc_id and doc_id in used:
+            doc_id = f"{doc_id}#{n}"
+        used.add(doc_id)
         yield Record(doc_id, obj[text_field], obj, n, raw)
 
 

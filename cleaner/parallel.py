@@ -142,6 +142,7 @@ def plan_shards(roots: Sequence[Path], fmt: str, out_for: Callable[[Path], Path 
     excluded = tuple(Path(os.path.abspath(p)) for p in exclude)
     shards: list[Shard] = []
     seen: dict[Path, Path] = {}
+    ids: dict[str, Path] = {}
     for root in roots:
         base = root if root.is_dir() else root.parent
         for path in iter_inputs(root, fmt):
@@ -158,6 +159,11 @@ def plan_shards(roots: Sequence[Path], fmt: str, out_for: Callable[[Path], Path 
                 st = path.stat()
             except OSError as exc:
                 raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+            if rel in ids:  # two roots with a file of one name: their log records could not be told apart
+                raise InputError(f"{ids[rel]} and {path} would both be logged as document {rel!r}, and the log "
+                                 f"could not revert them; clean them in separate runs, or from one folder "
+                                 f"that holds both")
+            ids[rel] = path
             shards.append(Shard(len(shards), path, rel, target, st.st_size, st.st_mtime_ns))
     return shards
 
@@ -456,6 +462,8 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
     progress = progress or RunProgress(False)
     progress.phase("learn", sum(s.size for s in shards), len(shards))
 
+    ids = UniqueIds()
+
     def docs():
         for shard in shards:
             reader = ShardReader(quiet, shard.path, shard.rel)
@@ -463,6 +471,8 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
             pos = 0
             for s in reader:
                 if not s.passthrough:
+                    if options.id_field:  # other ids hold their file's name: unique by construction
+                        ids.add(s.doc_id, shard.path)
                     progress.advance(docs=1, chars=len(s.text), disk_bytes=reader.position - pos)
                     pos = reader.position
                     text = s.text
@@ -479,14 +489,29 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
     return knowledge
 
 
-def validate_inputs(engine: Engine, options: Options, shards: Sequence[Shard]) -> None:
-    """Read (decode and parse) every input once, so that in strict mode (``on_error='stop'``) a bad file stops
-    the run before anything is written even when no corpus pass reads them first (``--no-corpus``)."""
-    strict = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
-                    encoding_errors=options.encoding_errors, on_error="stop", warn=lambda m: None)
+class UniqueIds:
+    """Document ids seen so far: two records of one id in different files would share log records."""
+
+    def __init__(self):
+        self.where: dict[str, Path] = {}
+
+    def add(self, doc_id: str, path: Path) -> None:
+        first = self.where.setdefault(doc_id, path)
+        if first != path:
+            raise InputError(f"{path}: document id {doc_id!r} is also used in {first}; the log could not tell "
+                             f"their edits apart (give ids unique across files, or clean the files separately)")
+
+
+def validate_inputs(engine: Engine, options: Options, shards: Sequence[Shard], on_error: str = "stop") -> None:
+    """Read (decode and parse) every input once, before anything is written, when no corpus pass does
+    (``--no-corpus``): in strict mode a bad file stops the run here, and ids must be unique across files."""
+    reader_runner = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
+                           encoding_errors=options.encoding_errors, on_error=on_error, warn=lambda m: None)
+    ids = UniqueIds()
     for shard in shards:
-        for _ in ShardReader(strict, shard.path, shard.rel):
-            pass
+        for source in ShardReader(reader_runner, shard.path, shard.rel):
+            if not source.passthrough and options.id_field:
+                ids.add(source.doc_id, shard.path)
 
 
 def merge_parts(parts: Sequence[Path], log_path: Path) -> None:
@@ -554,8 +579,8 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
     done = {t.shard.index: st for t in tasks if resume and (st := state.finished(t)) is not None}
     todo = [t for t in tasks if t.shard.index not in done]
     corpus = learn_corpus(engine, options, shards, progress, rewritten)
-    if corpus is None and options.on_error == "stop":
-        validate_inputs(engine, options, [t.shard for t in todo])
+    if corpus is None and (options.on_error == "stop" or options.id_field and len(shards) > 1):
+        validate_inputs(engine, options, shards, options.on_error)
     progress.phase("clean", sum(t.shard.size for t in todo), len(todo))
     if executor == "ray":
         from .ray import run_tasks

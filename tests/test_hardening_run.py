@@ -134,3 +134,36 @@ def test_strict_mode_stops_before_writing_anything(work, corpus):
     ran = cli("clean", "d", "-o", "out", "--log", "log.jsonl", "--on-error", "stop", "--jobs", "1", *corpus)
     assert ran.exit_code == 2 and "zz_bad.txt:1: invalid UTF-8" in ran.stderr
     assert not (work / "log.jsonl").exists() and not list((work / "out").rglob("*.txt"))
+
+
+# -- one document id for two inputs ----------------------------------------------------------------------
+
+def test_two_roots_with_one_file_name_are_refused(work):
+    for root in ("r1", "r2"):
+        (work / root).mkdir()
+        (work / root / "a.txt").write_text(DAMAGED)
+    ran = cli("clean", "r1", "r2", "--in-place", "--log", "l.jsonl", "-q")
+    assert ran.exit_code == 2 and "both be logged as document 'a.txt'" in ran.stderr
+    assert (work / "r1" / "a.txt").read_text() == DAMAGED
+
+
+def test_repeated_jsonl_ids_are_qualified_and_revert(work):
+    data = b'{"id": 1, "text": "The goverment fell."}\n{"id": "1", "text": "The the end came."}\n'
+    (work / "c.jsonl").write_bytes(data)
+    assert cli("clean", "c.jsonl", "--format", "jsonl", "--id-field", "id", "-o", "o.jsonl", "--log", "l.jsonl",
+               "-q").exit_code == 0
+    docs = [line for line in (work / "l.jsonl").read_text().splitlines() if '"type": "document"' in line]
+    assert ['"doc": "1"' in docs[0], '"doc": "1#2"' in docs[1]] == [True, True]
+    assert cli("revert", "o.jsonl", "--format", "jsonl", "--id-field", "id", "--log", "l.jsonl",
+               "-o", "back.jsonl").exit_code == 0
+    assert (work / "back.jsonl").read_bytes() == data
+
+
+@pytest.mark.parametrize("corpus", [[], ["--no-corpus"]])
+def test_one_id_in_two_jsonl_files_is_refused_before_writing(work, corpus):
+    (work / "j").mkdir()
+    (work / "j" / "1.jsonl").write_text('{"id": "a", "text": "The goverment fell."}\n')
+    (work / "j" / "2.jsonl").write_text('{"id": "a", "text": "The the end."}\n')
+    ran = cli("clean", "j", "--format", "jsonl", "--id-field", "id", "-o", "out", "--log", "l.jsonl", "-q", *corpus)
+    assert ran.exit_code == 2 and "document id 'a' is also used in" in ran.stderr
+    assert not (work / "l.jsonl").exists() and not list((work / "out").rglob("*.jsonl"))
