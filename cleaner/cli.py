@@ -18,7 +18,8 @@ from .config import CleanerConfig, ConfigError
 from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
-from .safety import inside, refuse_clean_overwrites, refuse_same_paths, same_file
+from .readers import compression
+from .safety import inside, refuse_clean_overwrites, refuse_escape, refuse_same_paths, same_file
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
                      iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
@@ -406,6 +407,38 @@ def _map_jsonl(path: Path, logs: dict[str, DocLog], doc: str | None, text_field:
     return b"".join(chunks)
 
 
+def _map_records(path: Path, logs: dict[str, DocLog], doc: str | None, fmt: str, text_field: str,
+                 id_field: str | None, errors: str, fn) -> bytes:
+    """:func:`_map_jsonl` for every other record format ``clean`` writes (``.jsonl.gz``, ``.jsonl.zst``,
+    Parquet): read and written by the very classes ``clean`` uses, so the bytes come back as they went."""
+    import tempfile
+    from types import SimpleNamespace
+
+    from .readers import ShardReader, ShardWriter
+    from .runner import Runner
+
+    prefix = _jsonl_prefix(logs, path, doc)
+    runner = Runner(None, fmt=fmt, text_field=text_field, id_field=id_field, encoding_errors=errors,
+                    on_error="skip", warn=lambda m: None)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / path.name  # the same suffix: the same compression
+        writer = ShardWriter(fmt, target, input_path=path, text_field=text_field, errors=errors)
+        try:
+            for source in ShardReader(runner, path, prefix):
+                if source.passthrough:
+                    writer.add(source, None)
+                    continue
+                if source.doc_id not in logs:
+                    raise LogError(f"{source.label}: record {source.doc_id!r} is not in the log")
+                new = fn(source.text, logs[source.doc_id], source.label)
+                writer.add(source, SimpleNamespace(changed=new != source.text, text=new))
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        return target.read_bytes()
+
+
 def _folder_jobs(folder: Path, logs: dict[str, DocLog], output: Path) -> list[tuple[Path, Path, DocLog]]:
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: must be a folder when the input is a folder")
@@ -437,12 +470,18 @@ def _run_mapping(source: Path, log_path: Path, output: Path, doc, fmt, text_fiel
             text = _read(src, encoding_errors)
             outputs.append((dst, encode(fn(text, entry, str(src)), encoding_errors)))
     elif fmt == "jsonl":
-        outputs.append((output, _map_jsonl(source, logs, doc, text_field, id_field, encoding_errors, fn)))
+        outputs.append((output, _map_jsonl(source, logs, doc, text_field, id_field, encoding_errors, fn)
+                        if compression(source) is None else
+                        _map_records(source, logs, doc, fmt, text_field, id_field, encoding_errors, fn)))
+    elif fmt == "parquet":
+        outputs.append((output, _map_records(source, logs, doc, fmt, text_field, id_field, encoding_errors, fn)))
     else:
         text = _read(source, encoding_errors)
         entry = _doc_log(logs, source, doc, text, hash_key)
         outputs.append((output, encode(fn(text, entry, str(source)), encoding_errors)))
     for dst, _ in outputs:  # the original, the clean text and the log are never overwritten
+        if source.is_dir():
+            refuse_escape(dst, output)
         for src in reads:
             if (src.is_file() or dst.exists()) and same_file(dst, src):
                 raise InputError(f"{dst}: writing here would overwrite {src}, which this command reads; "
@@ -466,7 +505,8 @@ def mapping_options(func):
         click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
                      help="Output file (a folder when the input is a folder)."),
         click.option("--doc", help="Document id in the log (default: found by path, then by content hash)."),
-        click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True),
+        click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "parquet"]), default="text",
+                     show_default=True, help="As given to clean: jsonl also reads .jsonl.gz and .jsonl.zst."),
         click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
         click.option("--id-field", default=None, help="JSONL field holding the document id."),
         click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True),

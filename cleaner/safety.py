@@ -51,6 +51,8 @@ def refuse_clean_overwrites(roots: list[Path], files: Iterable[Path], out_for: C
     if out_for is not None and not in_place:
         for path in files:
             target = out_for(path)
+            if out_is_dir and out is not None:
+                refuse_escape(target, out)
             hit = real_inputs.get(resolved(target))
             if hit is not None or target.exists() and same_file(target, path):
                 raise InputError(f"{target}: writing the clean text here would overwrite the input "
@@ -64,6 +66,17 @@ def refuse_clean_overwrites(roots: list[Path], files: Iterable[Path], out_for: C
             raise InputError(f"{log_path}: the diff log would overwrite the input {hit or log_path}")
         if out is not None and not out_is_dir and same_file(log_path, out):
             raise InputError(f"{log_path}: the diff log and the clean text would be the same file")
+
+
+def refuse_escape(target: Path, folder: Path) -> None:
+    """A file to be written under ``folder`` must stay there: a symlink already in the output tree
+    (``OUT/sub -> /etc``) is never written through.
+
+    >>> refuse_escape(Path("out/a.txt"), Path("out"))
+    """
+    if not inside(target, folder):
+        raise InputError(f"{target}: a symlink in the output folder leads out of it (to {resolved(target)}); "
+                         f"cleaner never writes through a link out of its output tree")
 
 
 def is_diff_log(path: Path) -> bool:

@@ -167,3 +167,62 @@ def test_one_id_in_two_jsonl_files_is_refused_before_writing(work, corpus):
     ran = cli("clean", "j", "--format", "jsonl", "--id-field", "id", "-o", "out", "--log", "l.jsonl", "-q", *corpus)
     assert ran.exit_code == 2 and "document id 'a' is also used in" in ran.stderr
     assert not (work / "l.jsonl").exists() and not list((work / "out").rglob("*.jsonl"))
+
+
+# -- every format clean writes can be reverted and re-applied --------------------------------------------
+
+def test_gzip_and_zstd_jsonl_in_place_revert_and_apply(work):
+    import gzip
+
+    zstd = pytest.importorskip("zstandard")
+    plain = b'{"id": "a", "text": "The goverment fell."}\n{"id": "b", "text": "fine"}\n'
+    packed = {"c.jsonl.gz": gzip.compress(plain, mtime=0), "c.jsonl.zst": zstd.ZstdCompressor().compress(plain)}
+    for name, data in packed.items():
+        (work / name).write_bytes(data)
+        assert cli("clean", name, "--format", "jsonl", "--in-place", "--log", f"{name}.log", "-q").exit_code == 0
+        cleaned = (work / name).read_bytes()
+        assert cleaned != data
+        ran = cli("revert", name, "--format", "jsonl", "--log", f"{name}.log", "-o", f"back.{name}")
+        assert ran.exit_code == 0, ran.stderr
+        unpack = gzip.decompress if name.endswith(".gz") else \
+            lambda b: zstd.ZstdDecompressor().decompressobj().decompress(b)
+        assert unpack((work / f"back.{name}").read_bytes()) == plain
+        ran = cli("apply", f"back.{name}", "--format", "jsonl", "--log", f"{name}.log", "-o", f"again.{name}")
+        assert ran.exit_code == 0, ran.stderr
+        assert unpack((work / f"again.{name}").read_bytes()) == unpack(cleaned)
+
+
+def test_parquet_in_place_revert_and_apply(work):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    rows = [{"id": "a", "text": "The goverment fell."}, {"id": "b", "text": "fine"}]
+    pq.write_table(pa.Table.from_pylist(rows), work / "p.parquet")
+    assert cli("clean", "p.parquet", "--format", "parquet", "--id-field", "id", "--in-place", "--log", "p.log",
+               "-q").exit_code == 0
+    assert pq.read_table(work / "p.parquet").to_pylist()[0]["text"] == "The government fell."
+    ran = cli("revert", "p.parquet", "--format", "parquet", "--id-field", "id", "--log", "p.log", "-o", "b.parquet")
+    assert ran.exit_code == 0, ran.stderr
+    assert pq.read_table(work / "b.parquet").to_pylist() == rows
+    ran = cli("apply", "b.parquet", "--format", "parquet", "--id-field", "id", "--log", "p.log", "-o", "c.parquet")
+    assert ran.exit_code == 0, ran.stderr
+    assert pq.read_table(work / "c.parquet").to_pylist() == pq.read_table(work / "p.parquet").to_pylist()
+
+
+# -- links in the output tree -----------------------------------------------------------------------------
+
+def test_a_link_in_the_output_folder_is_never_written_through(work):
+    (work / "outside").mkdir()
+    (work / "out").mkdir()
+    os.symlink(work / "outside" / "x.txt", work / "out" / "x.txt")
+    ran = cli("clean", "d", "-o", "out", "-q")
+    assert ran.exit_code == 2 and "leads out of it" in ran.stderr
+    assert not (work / "outside" / "x.txt").exists()
+    (work / "d" / "sub").mkdir()
+    (work / "d" / "sub" / "y.txt").write_text(DAMAGED)
+    assert cli("clean", "d", "-o", "good", "--log", "l.jsonl", "-q").exit_code == 0
+    (work / "back").mkdir()
+    os.symlink(work / "outside", work / "back" / "sub")
+    ran = cli("revert", "good", "--log", "l.jsonl", "-o", "back")
+    assert ran.exit_code == 2 and "leads out of it" in ran.stderr
+    assert not list((work / "outside").iterdir())

@@ -309,3 +309,33 @@ def test_thousands_of_documents(browser, tmp_path):
     assert "undone 3,000" in browser.find_element(By.ID, "tally").text
     assert export(browser)["rules"] == {"SEO001": "reject"}
     assert js_errors(browser) == []
+
+
+def test_document_ids_that_are_javascript_names(browser, tmp_path):
+    """Issue 12: decisions are kept in prototype-free maps, so "__proto__" is a document like any other."""
+    src = tmp_path / "src"
+    src.mkdir()
+    text = "Le cafÃ© opened on Monday.\n"
+    names = ("__proto__", "constructor", "toString", "hasOwnProperty")
+    docs = {name: (text, [edit(text, "cafÃ©", "café", "MOJ001")]) for name in names}
+    for name in names:
+        (src / name).write_text(text, encoding="utf-8")
+    log, report = tmp_path / "log.jsonl", tmp_path / "report.html"
+    write_log(log, docs)
+    cli("report", log, "--source", src, "-o", report)
+    open_report(browser, report)
+    browser.execute_script("localStorage.clear()")
+    open_report(browser, report)
+    for name in names:
+        click_edit(browser, name, "e1")
+        browser.find_element(By.CSS_SELECTOR, "#pop button.reject").click()
+        browser.execute_script("document.getElementById('pop').hidden = true")  # it would cover the next one
+    decisions = export(browser)
+    assert decisions["decisions"] == {name: {"e1": "reject"} for name in names}
+    open_report(browser, report)  # restored from localStorage as they were
+    assert export(browser)["decisions"] == decisions["decisions"]
+    dec = tmp_path / "decisions.json"
+    dec.write_text(json.dumps(decisions), encoding="utf-8")
+    cli("apply", src, "--log", log, "--decisions", dec, "-o", tmp_path / "out")
+    assert all((tmp_path / "out" / name).read_text(encoding="utf-8") == text for name in names)
+    assert js_errors(browser) == []

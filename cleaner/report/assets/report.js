@@ -12,9 +12,12 @@
   const CONTEXT_LINES = 2, CONTEXT_CHARS = 220, MIN_FOLD_CHARS = 500, MIN_FOLD_LINES = 5;
 
   // ---- state --------------------------------------------------------------------------------
+  // Maps keyed by document ids, edit ids and rule codes have no prototype: a document named
+  // "__proto__", "constructor" or "toString" is a key like any other.
+  function dict() { return Object.create(null); }
   const state = {
-    edits: {},          // doc id -> {edit id: "accept" | "reject"}
-    rules: {},          // rule code -> "accept" | "reject"
+    edits: dict(),      // doc id -> {edit id: "accept" | "reject"}
+    rules: dict(),      // rule code -> "accept" | "reject"
     f: { family: "", rule: "", status: new Set(STATUSES), safety: new Set(SAFETIES),
          cmin: 0, cmax: 1, decision: "", q: "" },
     sort: "log", page: 0, pageSize: 20,
@@ -88,7 +91,7 @@
       : "default: " + e.st.replace("_", " ") + " edits are rejected"];
   }
   function setEdit(e, v) {
-    const per = state.edits[e.d.id] || (state.edits[e.d.id] = {});
+    const per = state.edits[e.d.id] || (state.edits[e.d.id] = dict());
     if (v) per[e.id] = v; else delete per[e.id];
     if (!Object.keys(per).length) delete state.edits[e.d.id];
     if (v === "accept") {  // alternatives for the same words: accepting one rejects the others
@@ -109,15 +112,15 @@
     } catch (err) { /* nothing saved */ }
   }
   function load(edits, rules) {
-    const byId = {}; DOCS.forEach(function (d) { byId[d.id] = d; });
-    state.edits = {}; state.rules = {};
-    for (const code in rules) if (rules[code] === "accept" || rules[code] === "reject") state.rules[code] = rules[code];
-    for (const doc in edits) {
-      if (!byId[doc]) continue;
-      const ids = {}; byId[doc].ed.forEach(function (e) { ids[e.id] = true; });
-      for (const id in edits[doc]) {
+    const byId = dict(); DOCS.forEach(function (d) { byId[d.id] = d; });
+    state.edits = dict(); state.rules = dict();
+    for (const code of Object.keys(rules)) if (rules[code] === "accept" || rules[code] === "reject") state.rules[code] = rules[code];
+    for (const doc of Object.keys(edits)) {
+      if (!byId[doc] || !edits[doc] || typeof edits[doc] !== "object") continue;
+      const ids = dict(); byId[doc].ed.forEach(function (e) { ids[e.id] = true; });
+      for (const id of Object.keys(edits[doc])) {
         const v = edits[doc][id];
-        if (ids[id] && (v === "accept" || v === "reject")) (state.edits[doc] || (state.edits[doc] = {}))[id] = v;
+        if (ids[id] && (v === "accept" || v === "reject")) (state.edits[doc] || (state.edits[doc] = dict()))[id] = v;
       }
     }
   }
@@ -345,7 +348,7 @@
   }
   function renderDoc(item) {
     const d = item.d, hit = item.hit;
-    const counts = {};
+    const counts = dict();
     d.ed.forEach(function (e) { counts[e.st] = (counts[e.st] || 0) + 1; });
     const art = h("article", { class: "doc", id: "doc-" + d.i, "data-doc": d.i, "data-id": d.id });
     const chips = STATUSES.filter(function (s) { return counts[s]; }).map(function (s) {
@@ -673,7 +676,7 @@
   $("export").addEventListener("click", download);
   $("import").addEventListener("change", function () { if (this.files[0]) importFile(this.files[0]); this.value = ""; });
   $("reset").addEventListener("click", function () {
-    if (window.confirm("Forget every decision you made in this report?")) { state.edits = {}; state.rules = {}; changed(); }
+    if (window.confirm("Forget every decision you made in this report?")) { state.edits = dict(); state.rules = dict(); changed(); }
   });
   restore();
   summary();
