@@ -226,3 +226,29 @@ def test_a_link_in_the_output_folder_is_never_written_through(work):
     ran = cli("revert", "good", "--log", "l.jsonl", "-o", "back")
     assert ran.exit_code == 2 and "leads out of it" in ran.stderr
     assert not list((work / "outside").iterdir())
+
+
+# -- nothing from a writable cache is executed ------------------------------------------------------------
+
+def test_a_planted_pickle_in_the_cache_runs_nothing(work, monkeypatch):
+    import gzip
+    import pickle
+    import subprocess
+    import sys
+
+    cache = work / "cache" / "cleaner"
+    cache.mkdir(parents=True)
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {work / 'pwned'}",))
+
+    from importlib.metadata import version
+
+    for name in (f"symspell-{version('symspellpy')}-frequency_dictionary_en_82_765.txt.d1.pickle", "x.pickle"):
+        (cache / name).write_bytes(gzip.compress(pickle.dumps(Evil())))  # as symspellpy writes its pickles
+    code = "from cleaner.adapters.symspell_adapter import candidates; print(candidates('goverment')[0][0])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "HOME": str(work)})
+    assert done.returncode == 0 and done.stdout.strip() == "government", done.stderr
+    assert not (work / "pwned").exists()
