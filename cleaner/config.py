@@ -22,6 +22,17 @@ class ConfigError(ValueError):
     """A configuration file or option is invalid; the message names the file and key."""
 
 
+# Numbers outside these ranges hang a run (window-chars 0 never advances), skip it silently
+# (max-passes -1) or make no sense; they are refused with the option's name.
+RANGES: dict[str, tuple[float, float]] = {
+    "max_passes": (1, 100),
+    "max_change_ratio": (0.0, 1.0),
+    "min_length_for_ratio": (0, 10**12),
+    "regex_timeout": (0.001, 86_400.0),
+    "window_chars": (100, 10**12),
+}
+
+
 @dataclass(frozen=True)
 class CleanerConfig:
     select: tuple[str, ...] = ()  # rule codes or prefixes to run; empty = all
@@ -37,6 +48,12 @@ class CleanerConfig:
     rules_dirs: tuple[str, ...] = ()  # extra rule-pack folders, after the bundled rules/
     corpus_knowledge: bool = True  # learn names/lines across a corpus before cleaning it
     window_chars: int = 1_000_000  # a longer document is cleaned in windows of about this size (memory)
+
+    def __post_init__(self):
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise ConfigError(f"option {name.replace('_', '-')!r} is {value!r}; it must be between {low} and {high}")
 
     def replace(self, **changes: Any) -> "CleanerConfig":
         """A copy with some options changed; ``None`` values are ignored (unset CLI flags)."""
@@ -65,7 +82,10 @@ class CleanerConfig:
                     raise ConfigError(f"{source}: option {key!r} must be a number")
                 value = type(default)(value)
             values[name] = value
-        return cls(**values)
+        try:
+            return cls(**values)
+        except ConfigError as exc:
+            raise ConfigError(f"{source}: {exc}") from None
 
     @classmethod
     def discover(cls, start: Path | None = None) -> "CleanerConfig":

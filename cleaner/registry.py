@@ -181,10 +181,43 @@ def parse_languages(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
+MAX_EXPANDED_NODES = 2_000_000  # a pack is a few thousand nodes; aliases must not multiply it beyond this
+
+
+def _load_yaml(path: Path) -> Any:
+    """The YAML document, refused before it is built if its aliases would expand it beyond reason
+    ("billion laughs": ten aliases of ten aliases of ... take minutes and all memory to construct)."""
+    loader = _LineLoader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        sizes: dict[int, int] = {}
+
+        def size(n: yaml.Node) -> int:
+            if id(n) in sizes:
+                return sizes[id(n)]
+            sizes[id(n)] = 1  # a recursive alias counts once, and cannot loop here
+            total = 1
+            if isinstance(n, yaml.SequenceNode):
+                total += sum(size(c) for c in n.value)
+            elif isinstance(n, yaml.MappingNode):
+                total += sum(size(k) + size(v) for k, v in n.value)
+            sizes[id(n)] = min(total, MAX_EXPANDED_NODES + 1)
+            return sizes[id(n)]
+
+        if size(node) > MAX_EXPANDED_NODES:
+            raise RulePackError(f"{path}:{node.start_mark.line + 1}: the pack's YAML aliases expand it to more than "
+                                f"{MAX_EXPANDED_NODES:,} values (an alias bomb?); write the values out")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_pack(path: Path) -> Pack:
     """Parse and validate one pack file (kinds validate their own parameters later)."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = _load_yaml(path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"

@@ -252,3 +252,44 @@ def test_a_planted_pickle_in_the_cache_runs_nothing(work, monkeypatch):
                           env={**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "HOME": str(work)})
     assert done.returncode == 0 and done.stdout.strip() == "government", done.stderr
     assert not (work / "pwned").exists()
+
+
+# -- hangs ----------------------------------------------------------------------------------------------
+
+def test_a_line_of_repeated_mojibake_is_not_cubic(work):
+    import time
+
+    from cleaner.adapters.ftfy_adapter import mojibake_repairs
+
+    started = time.perf_counter()
+    repairs = list(mojibake_repairs("cafÃ©" * 3000))  # 18 KB without a space: took minutes (difflib)
+    assert repairs and time.perf_counter() - started < 10  # a hang guard; speed is benchmarks/' job
+    text = "cafÃ©" * 3000
+    out = text
+    for start, end, after in sorted(repairs, reverse=True):
+        out = out[:start] + after + out[end:]
+    assert out == "café" * 3000
+
+
+@pytest.mark.parametrize("option, value", [("window-chars", 0), ("window-chars", -5), ("max-passes", -1),
+                                           ("max-passes", 0), ("max-change-ratio", 1.5), ("regex-timeout", 0)])
+def test_config_ranges_are_validated(work, option, value):
+    (work / ".cleaner.toml").write_text(f"{option} = {value}\n")
+    ran = cli("clean", "a.txt", "-o", "o.txt", "-q")
+    assert ran.exit_code == 2 and f"'{option}' is {value}" in ran.stderr and ".cleaner.toml" in ran.stderr
+    assert not (work / "o.txt").exists()
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(work):
+    import time
+
+    rules = work / "rules"
+    rules.mkdir()
+    bomb = "pack: bomb\nprefix: BMB\ncategory: x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for i in range(1, 10):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 9) + "]\n"
+    (rules / "bomb.yaml").write_text(bomb + "rules: []\n")
+    started = time.perf_counter()
+    ran = cli("clean", "a.txt", "-o", "o.txt", env={"CLEANER_RULES_DIR": str(rules)})
+    assert ran.exit_code == 2 and "bomb.yaml:1: the pack's YAML aliases expand it" in ran.stderr
+    assert time.perf_counter() - started < 30

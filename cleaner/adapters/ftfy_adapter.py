@@ -84,6 +84,30 @@ def chunks(line: str, size: int = CHUNK_CHARS) -> Iterator[str]:
     yield line[start:]
 
 
+ALIGN_LIMIT = 512  # difflib is quadratic or worse: a longer run without spaces is one edit, not aligned inside
+
+
+def align(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """:func:`cleaner.edits.align_offsets`, or one edit over the whole of a long space-free piece.
+
+    >>> align("Ã©" * 1000, "é" * 1000)
+    [(0, 2000, 0, 1000)]
+    >>> len(align("cafÃ© " * 200, "café " * 200))
+    200
+    """
+    if max(len(a), len(b)) <= ALIGN_LIMIT:
+        return align_offsets(a, b)
+    pa, pb = a.split(" "), b.split(" ")  # any space, when ftfy kept every one: word by word again
+    if len(pa) > 1 and len(pa) == len(pb):
+        out, ia, ib = [], 0, 0
+        for x, y in zip(pa, pb):
+            if x != y:
+                out.extend((ia + a0, ia + a1, ib + b0, ib + b1) for a0, a1, b0, b1 in align(x, y))
+            ia, ib = ia + len(x) + 1, ib + len(y) + 1
+        return out
+    return [] if a == b else [(0, len(a), 0, len(b))]
+
+
 def align_by_words(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """:func:`cleaner.edits.align_offsets`, word by word where ftfy kept every safe space (it nearly always
     does): difflib over a whole line of dense damage is quadratic, over one word it is nothing.
@@ -93,12 +117,12 @@ def align_by_words(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """
     pa, pb = CUT.split(a), CUT.split(b)
     if len(pa) != len(pb):
-        return align_offsets(a, b)
+        return align(a, b)
     out = []
     ia = ib = 0
     for x, y in zip(pa, pb):
         if x != y:
-            out.extend((ia + a0, ia + a1, ib + b0, ib + b1) for a0, a1, b0, b1 in align_offsets(x, y))
+            out.extend((ia + a0, ia + a1, ib + b0, ib + b1) for a0, a1, b0, b1 in align(x, y))
         ia, ib = ia + len(x) + 1, ib + len(y) + 1
     return out
 
