@@ -19,7 +19,7 @@ from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
 from .readers import compression
-from .safety import inside, refuse_clean_overwrites, refuse_escape, refuse_same_paths, same_file
+from .safety import inside, log_lock, refuse_clean_overwrites, refuse_escape, refuse_same_paths, same_file
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
                      iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
@@ -43,6 +43,10 @@ def handle_errors(func):
             fail(str(exc))
         except OSError as exc:  # an I/O failure not anticipated elsewhere: still a message, not a traceback
             fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
+        except KeyboardInterrupt:  # Ctrl-C: every output is atomic, so nothing is half-written
+            click.echo("cleaner: interrupted; outputs already renamed into place are complete, none is "
+                       "half-written (an interrupted --in-place run goes on with --resume)", err=True)
+            sys.exit(130)
 
     return wrapper
 
@@ -115,6 +119,13 @@ def main() -> None:
 def clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, ray_address, select, ignore,
           unsafe_fixes, config_path, no_corpus, fmt, text_field, id_field, encoding_errors, on_error):
     """Clean INPUTS (files, folders, or - for stdin) and write clean text plus a diff log."""
+    with log_lock(log_path):
+        _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, ray_address, select, ignore,
+               unsafe_fixes, config_path, no_corpus, fmt, text_field, id_field, encoding_errors, on_error)
+
+
+def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind, ray_address, select, ignore,
+           unsafe_fixes, config_path, no_corpus, fmt, text_field, id_field, encoding_errors, on_error):
     stdin = "-" in inputs
     if stdin and len(inputs) > 1:
         raise click.UsageError("'-' (stdin) cannot be combined with other inputs")
@@ -360,7 +371,10 @@ def _check_hash(header: dict, key: str, text: str, what: str) -> None:
 
 def _revert_one(text: str, entry: DocLog, what: str) -> str:
     _check_hash(entry.header, "clean_sha256", text, f"clean text of {what}")
-    original = revert(text, entry.changes)
+    try:
+        original = revert(text, entry.changes)
+    except LogMismatch as exc:
+        raise LogMismatch(f"{what}: {exc}") from None
     _check_hash(entry.header, "original_sha256", original, f"reverted text of {what}")
     return original
 
@@ -368,7 +382,10 @@ def _revert_one(text: str, entry: DocLog, what: str) -> str:
 def _apply_one(text: str, entry: DocLog, what: str, rules: tuple[str, ...], edits: set[str]) -> tuple[str, int]:
     _check_hash(entry.header, "original_sha256", text, f"original of {what}")
     chosen = [c for c in entry.applied if c.id not in edits and not any(c.rule.startswith(r) for r in rules)]
-    result = replay(text, chosen)
+    try:
+        result = replay(text, chosen)
+    except LogMismatch as exc:
+        raise LogMismatch(f"{what}: {exc}") from None
     if len(chosen) == len(entry.applied):
         _check_hash(entry.header, "clean_sha256", result, f"re-applied text of {what}")
     return result, len(chosen)

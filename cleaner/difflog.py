@@ -71,6 +71,24 @@ def write_records(fh: IO[str], result: CleanResult) -> None:
 
 
 def change_from_record(rec: dict) -> Change:
+    """A log record as a :class:`Change`; wrong types and impossible spans raise ValueError (with the field)."""
+    for key in ("rule", "before", "after", "status"):
+        if not isinstance(rec.get(key), str):
+            raise ValueError(f"field {key!r} must be a string")
+    for key in ("start", "end"):
+        if not _is_int(rec.get(key)) or rec[key] < 0:
+            raise ValueError(f"field {key!r} must be a non-negative integer")
+    if rec["start"] > rec["end"]:
+        raise ValueError(f"span {rec['start']}-{rec['end']} is reversed")
+    if rec["end"] - rec["start"] != len(rec["before"]):
+        raise ValueError(f"span {rec['start']}-{rec['end']} does not hold 'before' ({len(rec['before'])} characters)")
+    out = (rec.get("out_start"), rec.get("out_end"))
+    if out != (None, None):
+        if not all(_is_int(v) and v >= 0 for v in out) or out[0] > out[1] or out[1] - out[0] != len(rec["after"]):
+            raise ValueError(f"output span {out[0]}-{out[1]} is not a span of 'after'")
+    for key in ("evidence", "composed_of"):
+        if not isinstance(rec.get(key, ()), (list, tuple)):
+            raise ValueError(f"field {key!r} must be a list")
     return Change(
         rule=rec["rule"], start=rec["start"], end=rec["end"], before=rec["before"], after=rec["after"],
         message=rec.get("message", ""), safety=Safety(rec.get("safety", "safe")), status=Status(rec["status"]),
@@ -79,6 +97,20 @@ def change_from_record(rec: dict) -> Change:
         composed_of=tuple(rec.get("composed_of", ())), out_start=rec.get("out_start"), out_end=rec.get("out_end"),
         id=rec.get("id", ""), line=rec.get("line", 0), col=rec.get("col", 0),
     )
+
+
+def _check_lengths(change: Change, header: dict) -> None:
+    """Spans must lie inside the texts whose lengths the document record gives: ``0 <= start <= end <= len``."""
+    original, clean = header.get("original_length"), header.get("clean_length")
+    if _is_int(original) and change.end > original:
+        raise ValueError(f"span {change.start}-{change.end} is outside the original ({original} characters)")
+    if _is_int(clean) and change.out_end is not None and change.out_end > clean:
+        raise ValueError(f"output span {change.out_start}-{change.out_end} is outside the clean text "
+                         f"({clean} characters)")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class DocLog:
@@ -98,24 +130,38 @@ def read_log(path: Path | str) -> dict[str, DocLog]:
     """Parse a diff log into per-document entries, in file order."""
     docs: dict[str, DocLog] = {}
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, "rb")
     except OSError as exc:
         raise LogError(f"{path}: cannot read diff log: {exc.strerror}") from None
     with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
                 continue
             try:
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise LogError(f"{path}:{n}: invalid UTF-8 at byte {exc.start} of the line; "
+                                   f"a diff log is UTF-8 JSON Lines") from None
                 rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise LogError(f"{path}:{n}: malformed diff log record: a JSON {type(rec).__name__}, "
+                                   f"not an object")
+                if not isinstance(rec.get("doc"), str) or rec.get("type") not in ("document", "edit"):
+                    raise ValueError("a record needs a string 'doc' and a 'type' of document or edit")
                 doc = docs.setdefault(rec["doc"], DocLog(rec["doc"]))
                 if rec.get("schema", SCHEMA_VERSION) > SCHEMA_VERSION:
                     raise LogError(f"{path}:{n}: schema {rec['schema']} is newer than this cleaner understands")
                 if rec["type"] == "document":
                     doc.header = rec
                 elif rec["type"] == "edit":
-                    doc.changes.append(change_from_record(rec))
+                    change = change_from_record(rec)
+                    _check_lengths(change, doc.header)
+                    doc.changes.append(change)
             except LogError:
                 raise
+            except RecursionError:
+                raise LogError(f"{path}:{n}: malformed diff log record: nested too deeply") from None
             except (ValueError, KeyError, TypeError) as exc:
                 raise LogError(f"{path}:{n}: malformed diff log record: {exc}") from None
     return docs

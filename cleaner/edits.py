@@ -200,6 +200,9 @@ def replay(original: str, changes: Iterable[Change], *, strict: bool = True) -> 
     for c in sorted(changes, key=lambda c: (c.start, c.end)):
         if c.start < pos:
             raise LogMismatch(f"change {c.id or c.rule} at {c.start} overlaps an earlier change")
+        if not 0 <= c.start <= c.end <= len(original):
+            raise LogMismatch(f"change {c.id or c.rule}: span {c.start}-{c.end} is outside the text "
+                              f"({len(original)} characters)")
         if strict and original[c.start:c.end] != c.before:
             raise LogMismatch(f"change {c.id or c.rule}: expected {c.before!r} at {c.start}, "
                               f"found {original[c.start:c.end]!r}")
@@ -220,7 +223,7 @@ def revert(clean: str, changes: Iterable[Change]) -> str:
     out: list[str] = []
     pos = 0
     for c in sorted((c for c in changes if c.status is Status.APPLIED), key=lambda c: (c.out_start, c.out_end)):
-        if c.out_start is None or c.out_start < pos:
+        if c.out_start is None or c.out_end is None or c.out_start < pos or not c.out_start <= c.out_end <= len(clean):
             raise LogMismatch(f"change {c.id or c.rule} has no usable output span")
         if clean[c.out_start:c.out_end] != c.after:
             raise LogMismatch(f"change {c.id or c.rule}: expected {c.after!r} at output {c.out_start}, "

@@ -72,12 +72,41 @@ def decode(data: bytes, name: str, errors: str = "strict") -> str:
                          f"surrogateescape to read it anyway") from None
 
 
+UTF_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+            (b"\xfe\xff", "UTF-16"))
+
+
+def wide_unicode(data: bytes, path: Path | str) -> InputError | None:
+    """An error naming UTF-16/UTF-32 text (by its byte-order mark), which would otherwise pass for binary.
+
+    cleaner reads and writes UTF-8; converting a file's encoding behind the user's back (in place!)
+    is not a repair, so such a file is reported, not skipped as binary nor rewritten.
+
+    >>> str(wide_unicode("hi".encode("utf-16"), "a.txt")).split(";")[0]
+    'a.txt:1: UTF-16 text (byte-order mark FF FE)'
+    >>> wide_unicode(b"plain", "a.txt") is None
+    True
+    """
+    for bom, name in UTF_BOMS:
+        if data.startswith(bom):
+            try:
+                data.decode(name.lower().replace("-", ""))
+            except UnicodeDecodeError:
+                return None
+            return InputError(f"{path}:1: {name} text (byte-order mark {bom.hex(' ').upper()}); cleaner reads UTF-8: "
+                              f"convert it first (iconv -f {name} -t UTF-8)")
+    return None
+
+
 def read_text_file(path: Path, errors: str = "strict") -> str | None:
-    """The text of ``path``, or None if it is binary."""
+    """The text of ``path``, or None if it is binary; UTF-16/UTF-32 text is an :class:`InputError`."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    wide = wide_unicode(data, path)
+    if wide is not None:
+        raise wide
     if looks_binary(data):
         return None
     return decode(data, str(path), errors)

@@ -331,7 +331,10 @@ def clean_shard(engine: Engine, corpus: CorpusKnowledge | None, options: Options
             runner.stats.add(result)
             writer.add(source, result)
             if log is not None:
-                write_records(log, result)
+                try:
+                    write_records(log, result)
+                except OSError as exc:  # a full disk: say which file could not be written
+                    raise write_error(task.part, exc, "cannot write the diff log part") from None
             docs += 1
             chars += len(source.text)
             now = time.perf_counter()

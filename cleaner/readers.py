@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
 from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
+                     wide_unicode,
                      new_file_mode, read_text_file, regular_file, rewrite_record, temporary_beside, write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,10 +174,13 @@ class ShardReader:
         try:
             head = _Input(path)
             try:
-                binary = looks_binary(head.stream.read(8192))
+                first = head.stream.read(8192)
             finally:
                 head.close()
-            if binary:
+            wide = wide_unicode(first, path)
+            if wide is not None:
+                raise wide
+            if looks_binary(first):
                 self.runner._skip_binary(path)
                 return
             fh = _Input(path)
@@ -344,6 +348,13 @@ class ShardWriter:
             self._parquet = _ParquetOutput(input_path, text_field, self.file.fh)
 
     def add(self, source: "Source", result: "CleanResult | None") -> None:
+        try:
+            self._add(source, result)
+        except OSError as exc:  # a full disk while streaming: name the output, keep the old file
+            self.abort()
+            raise write_error(self.target, exc) from None
+
+    def _add(self, source: "Source", result: "CleanResult | None") -> None:
         changed = result is not None and result.changed
         self.changed |= changed
         if self.target is None:

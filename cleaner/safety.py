@@ -6,9 +6,11 @@ like ``-o input.txt``. The only way to rewrite an input is to ask for it (``--in
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .fileio import InputError
 
@@ -107,3 +109,37 @@ def refuse_same_paths(outputs: dict[str, Path | None], inputs: dict[str, Path | 
         for b, pb in named[i + 1:]:
             if same_file(pa, pb):
                 raise InputError(f"{pa}: {a} and {b} would be the same file")
+
+
+@contextlib.contextmanager
+def log_lock(log_path: Path | None) -> Iterator[None]:
+    """Hold an exclusive lock beside the diff log for the whole run: two runs on one log would interleave
+    their parts and state (and an in-place run's undo log with them). The lock dies with the process."""
+    if log_path is None:
+        yield
+        return
+    lock = Path(log_path).parent / f".{Path(log_path).name}.lock"
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield  # a folder we cannot write to fails later with its own message
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            raise InputError(f"{log_path}: another cleaner run (pid {holder}) is writing this diff log; wait for "
+                             f"it to finish, or give another --log") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            yield
+        finally:
+            try:
+                os.unlink(lock)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)

@@ -293,3 +293,113 @@ def test_a_yaml_alias_bomb_is_refused_at_once(work):
     ran = cli("clean", "a.txt", "-o", "o.txt", env={"CLEANER_RULES_DIR": str(rules)})
     assert ran.exit_code == 2 and "bomb.yaml:1: the pack's YAML aliases expand it" in ran.stderr
     assert time.perf_counter() - started < 30
+
+
+# -- errors ---------------------------------------------------------------------------------------------
+
+def _log_lines(work):
+    assert cli("clean", "a.txt", "-o", "c.txt", "--log", "g.jsonl", "-q").exit_code == 0
+    import json
+
+    return [json.loads(line) for line in (work / "g.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("reversed", "span 13-4 is reversed"),
+    ("string start", "field 'start' must be a non-negative integer"),
+    ("outside", "is outside the clean text"),
+    ("deep", "nested too deeply"),
+    ("list", "a JSON list, not an object"),
+    ("utf8", "invalid UTF-8 at byte 0 of the line"),
+    ("no doc", "a string 'doc'"),
+])
+def test_a_malformed_log_is_a_clear_error(work, damage, message):
+    import json
+
+    header, edit = _log_lines(work)[:2]
+    e = dict(edit)
+    second = {"reversed": lambda: json.dumps({**e, "start": e["end"], "end": e["start"]}).encode(),
+              "string start": lambda: json.dumps({**e, "start": str(e["start"])}).encode(),
+              "outside": lambda: json.dumps({**e, "out_start": 10**6, "out_end": 10**6 + len(e["after"])}).encode(),
+              "deep": lambda: b"[" * 100_000 + b"]" * 100_000,
+              "list": lambda: b"[1, 2]",
+              "utf8": lambda: b"\xff\xfe{}",
+              "no doc": lambda: json.dumps({**e, "doc": 7}).encode()}[damage]()
+    (work / "bad.jsonl").write_bytes(json.dumps(header).encode() + b"\n" + second + b"\n")
+    for args in (["revert", "c.txt"], ["apply", "a.txt"], ["stats"]):
+        ran = cli(*args, "--log", "bad.jsonl", *(["-o", "out.txt"] if args[0] != "stats" else []))
+        if args[0] == "stats":
+            ran = cli("stats", "bad.jsonl")
+        assert ran.exit_code == 2 and "Traceback" not in ran.stderr, (args, ran.stderr)
+        assert message in ran.stderr and "bad.jsonl:2:" in ran.stderr, (args, ran.stderr)
+    assert not (work / "out.txt").exists()
+
+
+def test_malformed_decisions_are_a_clear_error(work):
+    _log_lines(work)
+    (work / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (work / "latin1.json").write_bytes(b'{"rules": {"MOJ": "r\xe9ject"}}')
+    for name in ("deep.json", "latin1.json"):
+        ran = cli("apply", "a.txt", "--log", "g.jsonl", "--decisions", name, "-o", "o.txt")
+        assert ran.exit_code == 2 and f"{name}: not valid JSON" in ran.stderr and "Traceback" not in ran.stderr
+
+
+def test_utf16_text_is_named_not_skipped_as_binary(work):
+    (work / "d" / "wide.txt").write_bytes(DAMAGED.encode("utf-16"))
+    ran = cli("clean", "d", "-o", "out")
+    assert ran.exit_code == 2 and "wide.txt:1: UTF-16 text (byte-order mark FF FE)" in ran.stderr
+    assert "binary" not in ran.stderr and (work / "out" / "x.txt").read_text() == CLEAN
+
+
+def test_two_runs_on_one_log_are_locked_out(work):
+    import fcntl
+
+    fd = os.open(work / ".g.jsonl.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, b"4242")
+        ran = cli("clean", "a.txt", "-o", "c.txt", "--log", "g.jsonl", "-q")
+        assert ran.exit_code == 2 and "another cleaner run (pid 4242) is writing this diff log" in ran.stderr
+        assert not (work / "c.txt").exists()
+    finally:
+        os.close(fd)
+    assert cli("clean", "a.txt", "-o", "c.txt", "--log", "g.jsonl", "-q").exit_code == 0
+    assert not (work / ".g.jsonl.lock").exists()
+
+
+def test_a_full_disk_names_the_file(work, monkeypatch):
+    import errno
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    for args in (["a.txt", "-o", "c.txt"], ["d", "-o", "out", "--log", "l.jsonl"]):
+        ran = cli("clean", *args, "-q")
+        assert ran.exit_code == 2 and "No space left on device" in ran.stderr, ran.stderr
+        assert "c.txt: cannot write" in ran.stderr or "x.txt: cannot write" in ran.stderr \
+            or "l.jsonl" in ran.stderr, ran.stderr
+    assert not (work / "c.txt").exists()
+
+
+def test_ctrl_c_exits_130_and_leaves_no_half_written_file(work):
+    import signal
+    import subprocess
+    import time
+
+    from .hardening import command
+
+    big = work / "big"
+    big.mkdir()
+    for n in range(400):
+        (big / f"{n:03d}.txt").write_text(DAMAGED * 200)
+    proc = subprocess.Popen([*command(), "clean", "big", "-o", "out", "--log", "l.jsonl", "--jobs", "1", "-q"],
+                            cwd=work, stderr=subprocess.PIPE)
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert b"interrupted" in err
+    for path in (work / "out").rglob("*.txt") if (work / "out").exists() else []:
+        text = path.read_text()  # whole: as many lines as its input, none cut off
+        assert text.count("\n") == 200 and text.endswith("over.\n"), path

@@ -115,8 +115,10 @@ class Decisions:
                 obj = json.load(fh)
         except OSError as exc:
             raise DecisionsError(f"{path}: cannot read decisions: {exc.strerror}") from None
-        except ValueError as exc:
+        except ValueError as exc:  # UnicodeDecodeError too
             raise DecisionsError(f"{path}: not valid JSON: {exc}") from None
+        except RecursionError:
+            raise DecisionsError(f"{path}: not valid JSON: nested too deeply") from None
         return cls.from_json(obj, str(path))
 
     def to_json(self) -> dict:
