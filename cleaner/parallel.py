@@ -451,8 +451,8 @@ def _handle(msg: tuple, progress: RunProgress) -> None:
 # -- the whole run --------------------------------------------------------------------------------
 
 def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
-                 progress: RunProgress | None = None, rewritten: dict[int, Path] | None = None
-                 ) -> CorpusKnowledge | None:
+                 progress: RunProgress | None = None, rewritten: dict[int, Path] | None = None,
+                 ids: "UniqueIds | None" = None) -> CorpusKnowledge | None:
     """Corpus knowledge, learned streaming over every shard (errors stop the run here if on_error='stop').
 
     ``rewritten``: shards an interrupted in-place run already rewrote, with their log parts; their
@@ -465,7 +465,7 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
     progress = progress or RunProgress(False)
     progress.phase("learn", sum(s.size for s in shards), len(shards))
 
-    ids = UniqueIds()
+    ids = ids if ids is not None else UniqueIds(options.on_error)
 
     def docs():
         for shard in shards:
@@ -475,7 +475,7 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
             for s in reader:
                 if not s.passthrough:
                     if options.id_field:  # other ids hold their file's name: unique by construction
-                        ids.add(s.doc_id, shard.path)
+                        ids.add(s.doc_id, shard)
                     progress.advance(docs=1, chars=len(s.text), disk_bytes=reader.position - pos)
                     pos = reader.position
                     text = s.text
@@ -493,28 +493,36 @@ def learn_corpus(engine: Engine, options: Options, shards: Sequence[Shard],
 
 
 class UniqueIds:
-    """Document ids seen so far: two records of one id in different files would share log records."""
+    """Document ids seen so far: two records of one id in different files would share log records.
 
-    def __init__(self):
+    A file that reuses an id of an earlier file is an error of that file: strict (``on_error='stop'``)
+    stops the run; otherwise the file is reported and left out, as an unreadable one is.
+    """
+
+    def __init__(self, on_error: str = "stop"):
+        self.on_error = on_error
         self.where: dict[str, Path] = {}
+        self.clashes: dict[int, str] = {}  # shard index -> the error that leaves it out
 
-    def add(self, doc_id: str, path: Path) -> None:
-        first = self.where.setdefault(doc_id, path)
-        if first != path:
-            raise InputError(f"{path}: document id {doc_id!r} is also used in {first}; the log could not tell "
-                             f"their edits apart (give ids unique across files, or clean the files separately)")
+    def add(self, doc_id: str, shard: Shard) -> None:
+        first = self.where.setdefault(doc_id, shard.path)
+        if first != shard.path and shard.index not in self.clashes:
+            message = (f"{shard.path}: document id {doc_id!r} is also used in {first}; the log could not tell "
+                       f"their edits apart (give ids unique across files, or clean the files separately)")
+            if self.on_error == "stop":
+                raise InputError(message)
+            self.clashes[shard.index] = message + "; file skipped"
 
 
-def validate_inputs(engine: Engine, options: Options, shards: Sequence[Shard], on_error: str = "stop") -> None:
+def validate_inputs(engine: Engine, options: Options, shards: Sequence[Shard], ids: "UniqueIds") -> None:
     """Read (decode and parse) every input once, before anything is written, when no corpus pass does
     (``--no-corpus``): in strict mode a bad file stops the run here, and ids must be unique across files."""
     reader_runner = Runner(engine, fmt=options.fmt, text_field=options.text_field, id_field=options.id_field,
-                           encoding_errors=options.encoding_errors, on_error=on_error, warn=lambda m: None)
-    ids = UniqueIds()
+                           encoding_errors=options.encoding_errors, on_error=options.on_error, warn=lambda m: None)
     for shard in shards:
         for source in ShardReader(reader_runner, shard.path, shard.rel):
             if not source.passthrough and options.id_field:
-                ids.add(source.doc_id, shard.path)
+                ids.add(source.doc_id, shard)
 
 
 def merge_parts(parts: Sequence[Path], log_path: Path) -> None:
@@ -581,9 +589,14 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
     tasks = [state.task(s, log_path is not None) for s in shards]
     done = {t.shard.index: st for t in tasks if resume and (st := state.finished(t)) is not None}
     todo = [t for t in tasks if t.shard.index not in done]
-    corpus = learn_corpus(engine, options, shards, progress, rewritten)
+    ids = UniqueIds(options.on_error)
+    corpus = learn_corpus(engine, options, shards, progress, rewritten, ids)
     if corpus is None and (options.on_error == "stop" or options.id_field and len(shards) > 1):
-        validate_inputs(engine, options, shards, options.on_error)
+        validate_inputs(engine, options, shards, ids)
+    left_out = [ShardStats(i, errors=[msg]) for i, msg in sorted(ids.clashes.items())]
+    for stats in left_out:
+        progress.echo(f"error: {stats.errors[0]}")
+    todo = [t for t in todo if t.shard.index not in ids.clashes]
     progress.phase("clean", sum(t.shard.size for t in todo), len(todo))
     if executor == "ray":
         from .ray import run_tasks
@@ -597,9 +610,9 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
         used = min(jobs, len(todo))
         results = _run_pool(engine, corpus, options, todo, used, progress)
     progress.finish()
-    per_shard = sorted([*done.values(), *results], key=lambda s: s.index)
+    per_shard = sorted([*done.values(), *results, *left_out], key=lambda s: s.index)
     if log_path is not None:
-        merge_parts([t.part for t in tasks], Path(log_path))
+        merge_parts([t.part for t in tasks if t.shard.index not in ids.clashes], Path(log_path))
     state.remove()
     return RunReport(combine(per_shard, time.perf_counter() - start), len(shards), len(done), used, executor,
                      per_shard)

@@ -160,13 +160,21 @@ def test_repeated_jsonl_ids_are_qualified_and_revert(work):
 
 
 @pytest.mark.parametrize("corpus", [[], ["--no-corpus"]])
-def test_one_id_in_two_jsonl_files_is_refused_before_writing(work, corpus):
+def test_one_id_in_two_jsonl_files(work, corpus):
+    """The later file is an error: reported and left out by default, the run stopped before writing if strict."""
     (work / "j").mkdir()
     (work / "j" / "1.jsonl").write_text('{"id": "a", "text": "The goverment fell."}\n')
     (work / "j" / "2.jsonl").write_text('{"id": "a", "text": "The the end."}\n')
-    ran = cli("clean", "j", "--format", "jsonl", "--id-field", "id", "-o", "out", "--log", "l.jsonl", "-q", *corpus)
-    assert ran.exit_code == 2 and "document id 'a' is also used in" in ran.stderr
+    args = ["clean", "j", "--format", "jsonl", "--id-field", "id", "-o", "out", "--log", "l.jsonl", "-q", *corpus]
+    ran = cli(*args, "--on-error", "stop")
+    assert ran.exit_code == 2 and "j/2.jsonl: document id 'a' is also used in j/1.jsonl" in ran.stderr
     assert not (work / "l.jsonl").exists() and not list((work / "out").rglob("*.jsonl"))
+    ran = cli(*args)
+    assert ran.exit_code == 2 and "j/2.jsonl: document id 'a' is also used in j/1.jsonl" in ran.stderr
+    assert sorted(p.name for p in (work / "out").iterdir()) == ["1.jsonl"]
+    assert cli("revert", "out/1.jsonl", "--format", "jsonl", "--id-field", "id", "--log", "l.jsonl",
+               "-o", "back.jsonl").exit_code == 0
+    assert (work / "back.jsonl").read_text() == (work / "j" / "1.jsonl").read_text()
 
 
 # -- every format clean writes can be reverted and re-applied --------------------------------------------

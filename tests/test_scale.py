@@ -48,10 +48,12 @@ def corpus(tmp_path_factory, docs) -> Path:
     return root
 
 
-def jsonl_lines(docs: list[str]) -> list[bytes]:
+def jsonl_lines(docs: list[str], first: int = 0) -> list[bytes]:
+    """Records with ids unique across the corpus (``first``: the number of the first one)."""
     lines = []
     for n, doc in enumerate(docs):
-        lines.append(json.dumps({"id": f"d{n}", "text": doc, "meta": {"n": n}}, ensure_ascii=n % 2 == 0).encode() + b"\n")
+        lines.append(json.dumps({"id": f"d{first + n}", "text": doc, "meta": {"n": n}},
+                                ensure_ascii=n % 2 == 0).encode() + b"\n")
         if n == 3:
             lines.append(b"\n")  # a blank line is copied through
     return lines
@@ -65,9 +67,9 @@ def jsonl_corpus(tmp_path_factory, docs) -> Path:
     third = len(docs) // 3
     (root / "a.jsonl").write_bytes(b"".join(jsonl_lines(docs[:third])))
     with gzip.open(root / "b.jsonl.gz", "wb") as fh:
-        fh.write(b"".join(jsonl_lines(docs[third:2 * third])))
+        fh.write(b"".join(jsonl_lines(docs[third:2 * third], third)))
     zstandard = pytest.importorskip("zstandard")
-    (root / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(b"".join(jsonl_lines(docs[2 * third:]))))
+    (root / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(b"".join(jsonl_lines(docs[2 * third:], 2 * third))))
     return root
 
 
@@ -288,7 +290,7 @@ def test_errors_in_workers_stop_or_skip_cleanly(tmp_path, docs):
         (src / f"d{n}.jsonl").write_text(json.dumps({"text": doc}) + "\n", encoding="utf-8")
     (src / "d3.jsonl").write_bytes(b'{"text": "fine"}\n{"text": \n')  # malformed second line
     stop = run_cli("clean", "in", "-o", "out", "--log", "log.jsonl", "--format", "jsonl", "--jobs", "2",
-                   "--no-corpus", cwd=tmp_path)  # no learning pass: the error is met by a worker
+                   "--no-corpus", "--on-error", "stop", cwd=tmp_path)  # strict: stops before writing
     assert stop.returncode == 2 and b"d3.jsonl:2: malformed JSON" in stop.stderr
     assert b"Traceback" not in stop.stderr and not (tmp_path / "log.jsonl").exists()
     skip = run_cli("clean", "in", "-o", "out", "--log", "log.jsonl", "--format", "jsonl", "--jobs", "2",
