@@ -12,6 +12,8 @@ the fix is only suggested.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 from typing import Iterator
 
@@ -81,8 +83,37 @@ def inflected_real_word(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _by_shape() -> dict[tuple[str, int], list[str]]:
+    """symspellpy's words by (first letter, length): where to look for a word two letters longer."""
+    index: dict[tuple[str, int], list[str]] = {}
+    for w in sym.unigrams():
+        if w.isalpha():
+            index.setdefault((w[0], len(w)), []).append(w)
+    return index
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def two_letters_dropped(word: str, floor: float, fix: str = "") -> str | None:
+    """A word at least as common as ``floor`` (within the margin of the best fix) that ``word`` is with two letters left out ("restructing" is
+    "restructuring" more likely than "restricting"): then the one-keystroke fix is a guess.
+
+    >>> two_letters_dropped("restructing", 3.0, "restricting"), two_letters_dropped("belive", 4.0, "believe")
+    ('restructuring', None)
+    """
+    for w in _by_shape().get((word[0], len(word) + 2), ()):
+        if _subsequence(word, w) and zipf(w) >= floor and len(os.path.commonprefix([w, fix])) < len(fix) - 1:
+            return w  # not the fix inflected ("believed" for "belive" -> "believe"): another word
+    return None
+
+
 def best_fix(word: str) -> tuple[str, float, float] | None:
-    """``(fix, its zipf, runner-up zipf)`` for an unknown word, or None.
+    """``(fix, its zipf, runner-up zipf, rival)`` for an unknown word, or None; ``rival`` (else "") is a word
+    two letters longer that is as likely meant, which makes the fix a suggestion.
 
     >>> best_fix("goverment")[0], best_fix("hereto"), best_fix("Nortk")
     ('government', None, None)
@@ -98,9 +129,12 @@ def best_fix(word: str) -> tuple[str, float, float] | None:
     if own >= ATTESTED_ZIPF and not keyboard_slip(word, scored[0][1]):
         return None  # a word English text uses, and no slip of the fingers away: a real word
     runner = scored[1][0] if len(scored) > 1 else 0.0
+    other = two_letters_dropped(word, scored[0][0] - MARGIN, scored[0][1])
+    if other:  # "restructing": two letters dropped from "restructuring" is as likely as one keystroke
+        return scored[0][1], scored[0][0], zipf(other), other
     if scored[0][0] - runner < MARGIN:
         return None
-    return scored[0][1], scored[0][0], runner
+    return scored[0][1], scored[0][0], runner, ""
 
 
 @register_kind
@@ -121,7 +155,7 @@ class Typo(RuleKind):
             found = best_fix(w.text)
             if found is None:
                 continue
-            fix, z, runner = found
+            fix, z, runner, rival = found
             if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
                 continue  # slips rarely hit the first letter ("gare" is French, not "are")
             if not w.text.isascii():
@@ -130,5 +164,6 @@ class Typo(RuleKind):
             cut_off = LINE_END_RE.match(text, w.end) is not None
             for rule in self.rules:
                 yield make_edit(rule, text, w.start, w.end, fix,
-                                safety=Safety.SUGGESTION if asr or technical or cut_off else None,
-                                evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} unseen",))
+                                safety=Safety.SUGGESTION if asr or technical or cut_off or rival else None,
+                                evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} unseen",)
+                                + ((f"as likely: {rival!r}, two letters longer",) if rival else ()))
