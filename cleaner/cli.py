@@ -19,7 +19,8 @@ from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
 from .readers import compression
-from .safety import inside, log_lock, refuse_clean_overwrites, refuse_escape, refuse_same_paths, same_file
+from .safety import (log_lock, refuse_clean_overwrites, refuse_escape, refuse_same_paths, refuse_undo_log_overwrite,
+                     same_file)
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
                      iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
@@ -165,14 +166,14 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
     if in_place and encoding_errors == "replace":
         raise click.UsageError("--in-place with --encoding-errors replace would destroy the undecodable bytes "
                                "of the inputs; use --encoding-errors surrogateescape (kept byte for byte)")
-    if not stdin:
-        files = [p for root in roots for p in iter_files(root)
-                 if not (root.is_dir() and out_is_dir and out is not None and inside(p, out))]
+    if not stdin:  # one walk of the inputs for every check made before the work
+        files = input_files(roots, [out] if out_is_dir else [])  # the log stays: a log over an input is refused
         refuse_clean_overwrites(roots, files, None if to_stdout else out_for, out, out_is_dir, log_path, in_place)
         if in_place and log_path is not None and not resume:
             refuse_undo_log_overwrite(log_path)
-    if out is not None and not stdin:
-        check_targets(roots, out_for, exclude)
+        if out is not None:
+            log = os.path.abspath(log_path) if log_path is not None else None
+            check_targets([p for p in files if os.path.abspath(p) != log], out_for)
     if out is not None:  # fail now, not after the work, if the output cannot be written
         folder = out if out_is_dir else out.parent
         try:
@@ -230,35 +231,24 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
         sys.exit(2)
 
 
-def refuse_undo_log_overwrite(log_path: Path) -> None:
-    """The log of an earlier ``--in-place`` run is the only way back to its originals: never overwrite it."""
-    try:
-        with open(log_path, "rb") as fh:
-            head = fh.read(1 << 16)
-    except OSError:
-        return
-    if head.strip():
-        raise InputError(f"{log_path}: this diff log already exists, and after an --in-place run it is the only "
-                         f"way back to the originals; give another --log (or move this one away first)")
-
-
-def check_targets(roots: list[Path], out_for, exclude: list[Path]) -> None:
-    """Before any work: no two inputs may map to one output, and no output may overwrite another input."""
+def input_files(roots: list[Path], exclude: list[Path]) -> list[Path]:
+    """Every input file, less those inside an excluded path (an output folder or the log inside an input)."""
     skip = [os.path.abspath(p) for p in exclude]
 
     def excluded(path: Path) -> bool:
         here = os.path.abspath(path)
         return any(here == e or here.startswith(e.rstrip(os.sep) + os.sep) for e in skip)
 
-    files = [path for root in roots for path in iter_files(root) if not (root.is_dir() and excluded(path))]
-    inputs = {os.path.abspath(p) for p in files}
+    return [path for root in roots for path in iter_files(root) if not (root.is_dir() and excluded(path))]
+
+
+def check_targets(files: list[Path], out_for) -> None:
+    """Before any work: no two inputs may map to one output (an output over an input: cleaner/safety.py)."""
     seen: dict[Path, Path] = {}
     for path in files:
         target = out_for(path)
         if seen.setdefault(target, path) != path:
             raise InputError(f"{seen[target]} and {path} would both be written to {target}")
-        if os.path.abspath(target) in inputs and os.path.abspath(target) != os.path.abspath(path):
-            raise InputError(f"writing {path} to {target} would overwrite another input")
 
 
 def _echo(text: str, err: bool = False) -> None:
@@ -539,7 +529,6 @@ def mapping_options(func):
 @handle_errors
 def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors):
     """Rebuild the original of CLEAN_FILE (a file, a JSONL corpus or a folder) exactly, from the diff log."""
-    refuse_same_paths({"-o": output}, {"CLEAN_FILE": clean_file, "--log": log_path})
     _run_mapping(clean_file, log_path, output, doc, fmt, text_field, id_field, encoding_errors, "clean_sha256",
                  _revert_one)
 

@@ -287,7 +287,7 @@ def unfinished_in_place(folder: Path | None) -> bool:
 
 
 def other_settings(folder: Path, fingerprint: str) -> bool:
-    """Whether a rewritten shard's marker in ``folder`` was written under another fingerprint than this run's."""
+    """Whether a shard an interrupted in-place run rewrote was marked under another fingerprint than this run's."""
     for path in (folder / "done").glob("*.json"):
         marker = _read_marker(path) or {}
         if marker.get("output_sha256") and marker.get("fingerprint") != fingerprint:
@@ -581,7 +581,7 @@ def run_shards(engine: Engine, shards: Sequence[Shard], *, options: Options = Op
         raise InputError(f"{state_dir}: an interrupted in-place run already rewrote some files, and their "
                          f"edits are only recorded here: finish it with --resume (or delete this folder)")
     fp = fingerprint(engine, options, shards)
-    if resume and unfinished_in_place(state_dir) and other_settings(state_dir, fp):
+    if resume and state_dir is not None and other_settings(state_dir, fp):
         raise InputError(f"{state_dir}: the interrupted in-place run used other options, rules or inputs; its "
                          f"rewritten files are only recorded here, so resume it with exactly the same command "
                          f"(this run was refused and changed nothing)")

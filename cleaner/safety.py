@@ -92,6 +92,18 @@ def is_diff_log(path: Path) -> bool:
     return first.startswith(b'{"type": "document"')
 
 
+def refuse_undo_log_overwrite(log_path: Path) -> None:
+    """The log of an earlier ``--in-place`` run is the only way back to its originals: never overwrite it."""
+    try:
+        with open(log_path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return
+    if head.strip():
+        raise InputError(f"{log_path}: this diff log already exists, and after an --in-place run it is the only "
+                         f"way back to the originals; give another --log (or move this one away first)")
+
+
 def refuse_same_paths(outputs: dict[str, Path | None], inputs: dict[str, Path | None]) -> None:
     """``revert``/``apply``: no output may be one of the files read (the log, the text, the decisions).
 
