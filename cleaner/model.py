@@ -89,8 +89,8 @@ class Profile:
     @property
     def foreign_lines(self) -> bool:
         """Whether some lines of the document are in another language than the document."""
-        finding = self.findings.get("language")
-        return bool(finding and any(e.startswith("foreign lines:") for e in finding.evidence))
+        finding = self.findings.get("language")  # detected on an English document: some lines are not
+        return bool(finding and finding.detected and finding.value == "en")
 
     @property
     def kinds(self) -> list[str]:

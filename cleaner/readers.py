@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
 from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
-                     wide_unicode,
-                     new_file_mode, read_text_file, regular_file, rewrite_record, temporary_beside, write_error)
+                     new_file_mode, read_text_file, regular_file, rewrite_record, temporary_beside, wide_unicode,
+                     write_error)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import CleanResult

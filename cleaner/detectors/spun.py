@@ -66,8 +66,7 @@ def find_markers(text: str, auto: ahocorasick.Automaton) -> Counter:
     found: Counter = Counter()
     if len(low) != len(text):
         return found
-    for end, value in auto.iter(low):
-        key, cased = value if isinstance(value, tuple) else (value, ())
+    for end, (key, cased) in auto.iter(low):
         start = end - len(key) + 1
         if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
             written = text[start:end + 1]

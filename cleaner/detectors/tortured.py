@@ -24,7 +24,7 @@ def fingerprint_automaton(path) -> ahocorasick.Automaton:
     for _, cols in read_rows(path, 2):
         if len(cols) < 3 or not cols[2]:  # guarded rows are plain English too: no evidence alone
             key = cols[0].lower()
-            auto.add_word(key, key)
+            auto.add_word(key, (key, frozenset()))  # the shape find_markers reads: (key, cased forms)
     auto.make_automaton()
     return auto
 

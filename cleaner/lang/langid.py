@@ -72,8 +72,7 @@ def _cld2(text: str) -> tuple[bool, list[tuple[str, int]]]:
     return reliable, [(code, percent) for _, code, percent, _ in details if code != "un"]
 
 
-@functools.lru_cache(maxsize=4096)
-def identify(text: str) -> LanguageGuess:
+def identify(text: str, cld2: tuple[bool, list[tuple[str, int]]] | None = None) -> LanguageGuess:
     """The language of ``text``.
 
     >>> identify("The minister said the talks would resume next week in Seoul.").lang
@@ -87,7 +86,7 @@ def identify(text: str) -> LanguageGuess:
     >>> identify("Ningbo, China").lang
     'und'
     """
-    reliable, ranked = _cld2(text)
+    reliable, ranked = cld2 if cld2 is not None else _cld2(text)  # ``cld2``: its verdict, when already asked
     english_percent = dict(ranked).get(ENGLISH, 0)
     top = ranked[0][0] if reliable and ranked else None
     if top == ENGLISH and english_percent >= SURE_CLD2_PERCENT and _letters(text) >= MIN_CLD2_LETTERS:
@@ -161,10 +160,10 @@ def foreign_lines(text: str) -> list[tuple[int, int, str]]:
     for start, end, line in lines_with_offsets(text):
         if _letters(line) < MIN_FOREIGN_LETTERS:
             continue
-        reliable, ranked = _cld2(line)
-        if not ranked or ranked[0][0] == ENGLISH:
+        verdict = _cld2(line)
+        if not verdict[1] or verdict[1][0][0] == ENGLISH:
             continue  # CLD2 sees English or nothing: no cause to doubt the document's language here
-        guess = identify(line)
+        guess = identify(line, verdict)
         if not guess.is_english and guess.reliable:
             out.append((start, end, guess.lang))
     return out
