@@ -138,14 +138,15 @@ class CorpusName(RuleKind):
             shared = sorted(c for c in near & names.company(y) if zipf(c) < GENERIC_COMPANY_ZIPF)
             # A variant English uses ("Cherney", "Sundar", "Auras") is a name or word of its own, unless the
             # corpus's name is its own (rare in English, common here: "Aurus") and they share company.
-            attested = zipf(_stem(x).lower()) >= rule.params.get("attested_zipf", ATTESTED_ZIPF) \
+            general = zipf(_stem(x).lower())
+            attested = general >= rule.params.get("attested_zipf", ATTESTED_ZIPF) \
                 and not (shared and zipf(y.lower()) < CORPUS_SPECIFIC_ZIPF)
             sure = shared and len(x) >= 5 and (source == "corpus" or names.caps[y] >= 1) and not attested
             safety = None if sure else Safety.SUGGESTION if attested else Safety.UNSAFE
             yield make_edit(rule, text, w.start, w.end, y, safety=safety, confidence=0.9 if sure else 0.5,
                             evidence=(f"{source}: {y} x{names.caps[y]} in {names.docs[y]} document(s); "
                                       f"{x} x{names.caps[x]}", f"shared company: {', '.join(shared) or 'none'}",
-                                      f"'{x}' in general English: Zipf {zipf(_stem(x).lower()):.1f}"
+                                      f"'{x}' in general English: Zipf {general:.1f}"
                                       + (" (a name of its own)" if attested else "")))
 
     def _asr(self, rule: RuleSpec, doc: Document, gaz: gz.Gazetteer) -> Iterator[Edit]:

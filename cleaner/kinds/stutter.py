@@ -30,6 +30,7 @@ GAP_RE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
 PREPOSITIONS = frozenset("in on at for to of by with from about into over under through".split())
 VERB_ENDINGS = ("ed", "ing", "en")
 JOINERS = "-‐'’"
+SENTENCE_GAP = re.compile(r"[.!?:\"“]\s*\Z")  # the gap before a word that opens a sentence or a quote
 
 
 def stranded_preposition(lows: list[str], i: int) -> bool:
@@ -103,7 +104,7 @@ class Stutter(RuleKind):
                 if glued_copy(text, first[0], second[-1]):
                     continue
                 if not self.speech and first[0].text[0].isupper() and not second[0].text[0].isupper() \
-                        and i > 0 and not re.search(r"[.!?:\"“]\s*\Z", text[toks[i - 1].end:first[0].start]):
+                        and i > 0 and not SENTENCE_GAP.search(text[toks[i - 1].end:first[0].start]):
                     continue  # "gave India A a lead", "Plan A a success": a name or label, then the word
                 safety = None
                 if not self.speech and (lows[i] not in FUNCTION_WORDS or doc.profile.has("spun")

@@ -98,9 +98,10 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def two_letters_dropped(word: str, floor: float, fix: str = "") -> str | None:
-    """A word at least as common as ``floor`` (within the margin of the best fix) that ``word`` is with two letters left out ("restructing" is
-    "restructuring" more likely than "restricting"): then the one-keystroke fix is a guess.
+def two_letters_dropped(word: str, floor: float, fix: str) -> str | None:
+    """A word at least as common as ``floor`` that ``word`` is with two letters left out, other than ``fix``
+    inflected: then ``fix``, one keystroke away, is a guess ("restructing" may be "restricting" or
+    "restructuring").
 
     >>> two_letters_dropped("restructing", 3.0, "restricting"), two_letters_dropped("belive", 4.0, "believe")
     ('restructuring', None)
@@ -129,12 +130,11 @@ def best_fix(word: str) -> tuple[str, float, float] | None:
     if own >= ATTESTED_ZIPF and not keyboard_slip(word, scored[0][1]):
         return None  # a word English text uses, and no slip of the fingers away: a real word
     runner = scored[1][0] if len(scored) > 1 else 0.0
-    other = two_letters_dropped(word, scored[0][0] - MARGIN, scored[0][1])
-    if other:  # "restructing": two letters dropped from "restructuring" is as likely as one keystroke
-        return scored[0][1], scored[0][0], zipf(other), other
     if scored[0][0] - runner < MARGIN:
         return None
-    return scored[0][1], scored[0][0], runner, ""
+    # "restructing": two letters dropped from "restructuring" is as likely as one keystroke off "restricting"
+    rival = two_letters_dropped(word, scored[0][0] - MARGIN, scored[0][1]) or ""
+    return scored[0][1], scored[0][0], runner, rival
 
 
 @register_kind
@@ -150,6 +150,8 @@ class Typo(RuleKind):
             if len(w.text) < 4 or not w.text.islower() or zipf(w.text) >= MAX_OWN_ZIPF or not plain_word(text, w):
                 continue
             shield = shield or tokens_shield(text)
+            if not w.text.isascii():
+                continue  # "coöperation", "passé": a word with diacritics is a loanword or a style, not a slip
             if shield.covers(w.start, w.end) or names.lower[w.text] >= 2 or split_parts(w.text):
                 continue
             found = best_fix(w.text)
@@ -158,8 +160,6 @@ class Typo(RuleKind):
             fix, z, runner, rival = found
             if fix[:1] != w.text[:1] or FOREIGN_BEFORE.search(text, 0, w.start):
                 continue  # slips rarely hit the first letter ("gare" is French, not "are")
-            if not w.text.isascii():
-                continue  # "coöperation", "passé": a word with diacritics is a loanword or a style, not a slip
             # a word that ends a line with no punctuation may be cut off ("the reci" for "recipient"), not misspelled
             cut_off = LINE_END_RE.match(text, w.end) is not None
             for rule in self.rules:

@@ -10,6 +10,7 @@ As in ftfy, each fixer is a small function; the YAML rule picks one with
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from typing import Callable, Iterator
 
@@ -41,7 +42,12 @@ def fix_mojibake(text: str) -> Iterator[Span]:
 
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-SPACE_SEPARATOR = regex.compile(r"\p{Zs}")  # "&nbsp;", "&thinsp;": not printable to Python, yet text
+SPACE_SEPARATOR = regex.compile(r"\p{Zs}")
+
+
+def is_markup(text: str) -> bool:
+    """Three or more HTML tags: the text is markup, where entities belong."""
+    return sum(1 for _ in itertools.islice(HTML_TAG.finditer(text), 3)) >= 3  # stops at the third  # "&nbsp;", "&thinsp;": not printable to Python, yet text
 
 
 @fixer
@@ -60,7 +66,7 @@ def fix_html_entity(text: str) -> Iterator[Span]:
     >>> list(fix_html_entity("write &amp;amp; for &amp;"))
     [(20, 25, '&')]
     """
-    if "&" not in text or len(HTML_TAG.findall(text, concurrent=False)[:3]) >= 3:
+    if "&" not in text or is_markup(text):
         return
     for m in ENTITY.finditer(text):
         if ESCAPED_ENTITY.match(text, m.start()):
@@ -70,7 +76,7 @@ def fix_html_entity(text: str) -> Iterator[Span]:
             yield m.start(), m.end(), value
 
 
-ESCAPED_ENTITY = regex.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ESCAPED_ENTITY = regex.compile("&amp;" + ENTITY.pattern[1:])  # an entity whose "&" is written "&amp;"
 
 
 @fixer
@@ -80,7 +86,7 @@ def fix_escaped_entity(text: str) -> Iterator[Span]:
     >>> list(fix_escaped_entity("Tom &amp;amp; Jerry"))
     [(4, 13, '&amp;')]
     """
-    if "&amp;" not in text or len(HTML_TAG.findall(text, concurrent=False)[:3]) >= 3:
+    if "&amp;" not in text or is_markup(text):
         return
     for m in ESCAPED_ENTITY.finditer(text):
         yield m.start(), m.end(), "&" + m.group()[5:]
