@@ -132,3 +132,16 @@ def test_a_quoted_um_or_two_in_prose_is_not_speech(engine):
 def test_a_surname_no_dictionary_has_is_cased_alone(engine):
     text = SUMMIT_TRANSCRIPT.replace("putin wants", "zelensky wants")
     assert "and Zelensky wants" in engine.clean_one(text).text
+
+
+def test_a_scraped_menu_without_punctuation_is_not_a_transcript():
+    """A long run of Title Case words (navigation, headline lists) has no punctuation either (issue 11)."""
+    from cleaner.detectors import profile_document
+    from cleaner.model import Document
+
+    menu = " ".join(["Home News Sport Business Markets Opinion Video Then Login Why Prime Members"] * 12)
+    story = "The central bank held rates on Thursday, citing slower growth. Markets rose after the decision."
+    profile = profile_document(Document(menu + "\n\n" + story))
+    assert not profile.has("asr") and "capitalised" in profile.findings["asr"].evidence[0]
+    caption = " ".join(["so we went to the market and then we saw the minister talk about rates"] * 12)
+    assert profile_document(Document(caption)).has("asr")

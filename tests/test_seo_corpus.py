@@ -55,3 +55,20 @@ def test_shared_prose_is_only_suggested(engine):
     for name, text in docs[:5]:
         result = engine.clean_one(text, name, knowledge)
         assert result.text == text and result.suggested and "prose" in result.suggested[0].message
+
+
+def test_in_a_big_corpus_a_line_shared_by_a_few_documents_stays(engine):
+    """SEO011's bar grows with the corpus (min_share): news of one event shares a line with a few others."""
+    from cleaner.config import CleanerConfig as Config
+
+    first = "Ash Bex Cor Dun Elm Fen Gor Hal Ivy Jun Kel Lor Mar Nor".split()
+    middle = "al bo ce di en fo gu hi ja ko lu ma ne ol".split()
+    last = "ford ley wick by ton ham mouth stead field bury port well dale moor".split()
+    towns = [a + b + c for a in first for b in middle for c in last]  # 2,744 distinct places
+    shared = "\nReplacements: R Russell, B Douglas, N Hines, J Dunbar, M Blair.\n"
+    docs = [(f"d{i}", f"{t} report\n\nThe council of {t} met on Monday about the budget of {t}.\n"
+             + (shared if i < 3 else "")) for i, t in enumerate(towns)]
+    knowledge = learn(docs)
+    assert knowledge.distinct_documents == len(docs)
+    only = Engine(Config(select=("SEO011",)))
+    assert only.clean_one(docs[0][1], "d0", knowledge).text == docs[0][1]  # 3 of 2,744: below 0.2%
