@@ -59,8 +59,6 @@ def test_shared_prose_is_only_suggested(engine):
 
 def test_in_a_big_corpus_a_line_shared_by_a_few_documents_stays(engine):
     """SEO011's bar grows with the corpus (min_share): news of one event shares a line with a few others."""
-    from cleaner.config import CleanerConfig as Config
-
     first = "Ash Bex Cor Dun Elm Fen Gor Hal Ivy Jun Kel Lor Mar Nor".split()
     middle = "al bo ce di en fo gu hi ja ko lu ma ne ol".split()
     last = "ford ley wick by ton ham mouth stead field bury port well dale moor".split()
@@ -70,5 +68,4 @@ def test_in_a_big_corpus_a_line_shared_by_a_few_documents_stays(engine):
              + (shared if i < 3 else "")) for i, t in enumerate(towns)]
     knowledge = learn(docs)
     assert knowledge.distinct_documents == len(docs)
-    only = Engine(Config(select=("SEO011",)))
-    assert only.clean_one(docs[0][1], "d0", knowledge).text == docs[0][1]  # 3 of 2,744: below 0.2%
+    assert engine.clean_one(docs[0][1], "d0", knowledge).text == docs[0][1]  # 3 of 2,744: below 0.2%
