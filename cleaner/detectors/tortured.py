@@ -20,11 +20,19 @@ MIN_DISTINCT = 2
 
 @functools.lru_cache(maxsize=2)
 def fingerprint_automaton(path) -> ahocorasick.Automaton:
+    """Unguarded rows of ``tortured_phrases.tsv`` and unguarded marker rows of ``tortured_phrases_extra.tsv``
+    beside it (SPN301's lexicon): a phrase either pack repairs is evidence for both."""
     auto = ahocorasick.Automaton()
     for _, cols in read_rows(path, 2):
         if len(cols) < 3 or not cols[2]:  # guarded rows are plain English too: no evidence alone
             key = cols[0].lower()
             auto.add_word(key, (key, frozenset()))  # the shape find_markers reads: (key, cased forms)
+    extra = path.parent / "tortured_phrases_extra.tsv"
+    if extra.is_file():
+        for _, cols in read_rows(extra, 4):
+            if cols[3] == "marker" and (len(cols) < 5 or not cols[4]):
+                key = cols[0].lower()
+                auto.add_word(key, (key, frozenset()))
     auto.make_automaton()
     return auto
 

@@ -36,7 +36,9 @@ RIGHT_CUES = re.compile(
     rf"yesterday|earlier\s+this|that\b|there\s+(?:was|were|is|are|had|have)\b)|\s*[:,]\s*[\"“]|\s*[.;,]",
     re.IGNORECASE)
 APPOSITION_AFTER = re.compile(r"\s+(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+,\s+(?:a|an|the|who|whose|head|chief)\b")
-NOT_SAY_AFTER = re.compile(r"\s+(?:above|below|earlier|previously|in\s+passing|it\s+in\s+passing)\b", re.IGNORECASE)
+NOT_SAY_AFTER = re.compile(r"\s+(?:above|below|earlier|previously|in\s+passing|(?:it|this|that)\s+(?:in\s+passing|to)|"
+                           r"(?:a|an)\s+(?:date|name|figure|number|plan|case|time|place|few|couple)|to\s+(?:me|him|her|them|us))\b",
+                           re.IGNORECASE)
 DETERMINERS = frozenset("""the a an his her its their our your my this that these those no any some such more
     extra further additional much little strong broad growing full total unconditional continued""".split())
 MODALS = frozenset("to will would can could may might should must shall not n't also did does do helped help".split())
