@@ -1,7 +1,9 @@
 """Tortured-phrase detection: known fingerprints of paraphrased scientific text.
 
-The fingerprints in ``rules/lexicons/tortured_phrases.tsv`` without a context guard are
-essentially never written by scientists; two distinct ones flag a document.
+The fingerprints in ``rules/lexicons/tortured_phrases.tsv`` without a context guard (and the marker
+rows of ``tortured_phrases_extra.tsv``) are essentially never written by scientists; one flags a
+document. Measured: none of 5,936 clean news articles (BBC, Reuters-21578) and the 23 originals of
+``tests/data/spun_articles`` holds a single one, while a paper-mill paragraph often holds just one.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from . import register_detector
 from .base import Detector
 from .spun import WORD, find_markers
 
-MIN_DISTINCT = 2
+MIN_DISTINCT = 1
 
 
 @functools.lru_cache(maxsize=2)

@@ -10,6 +10,9 @@ of the corpus). The best candidate replaces the written form only when
   of the corpus) never writes while the candidate's pair is attested, and on no side does the
   candidate lose an attested pair. A frequent word is never put in for a rare one on frequency alone.
 
+A lexicon row's negative guard clauses ("!near:goal|scored" for assist -> support) still hold:
+what a row says never to touch near its spun form, this rule does not touch either.
+
 Confidence decides safety. A candidate the hand-written spinner lexicon lists for this form (a
 spinner habit seen before, whose row guard did not hold here) is applied at a gain of ``safe_gain``
 with words on both sides, neither of which English pairs with the written form (one odd side is
@@ -32,6 +35,7 @@ from typing import Iterator
 from wordfreq import zipf_frequency
 
 from ..model import Document, Edit, Safety
+from ..spinner.guards import Context, compile_guard
 from ..spinner.lexicon import transfer_case, with_article
 from ..spinner.lexicon import Entry as LexEntry
 from ..spinner.ngrams import NAME as PAIRS, PairModel
@@ -90,8 +94,9 @@ class ThesaurusContext(RuleKind):
             words = form.spun.split()
             base = model.fit(left, words, right)
             best, gain = None, 0.0
+            vetoed = {orig for orig, veto in form.vetoes if not compile_guard(veto)(Context(text, start, end))}
             for cand in form.candidates:
-                if cand == form.spun:
+                if cand == form.spun or cand in vetoed:
                     continue
                 score = model.fit(left, cand.split(), right) - base
                 if score > gain and in_context(model, left, cand.split(), right, words):

@@ -136,6 +136,18 @@ def _make(key: str, arg: str) -> Check:
 
 
 @functools.lru_cache(maxsize=4096)
+def vetoes(spec: str) -> str:
+    """The negative clauses of a guard that has no alternatives ("!near:goal;!after:police"): what the row
+    says must never be around its spun form, whatever else holds. Empty when there are alternatives.
+
+    >>> vetoes("@noun;!near:goal|scored;next:for"), vetoes("prev:the || next:of")
+    ('!near:goal|scored', '')
+    """
+    if " || " in spec:
+        return ""
+    return ";".join(p.strip() for p in CLAUSE_SPLIT.split(spec) if p.strip().startswith("!"))
+
+
 def compile_guard(spec: str, predicates_key: str = "default") -> Check:
     """Compile a guard string into ``Context -> bool``; an empty guard always holds.
 

@@ -18,10 +18,9 @@ import functools
 import math
 import re
 import zlib
+from array import array
 from collections import Counter
 from pathlib import Path
-
-import numpy as np
 
 from ..corpus import Learner, register_learner
 
@@ -31,6 +30,9 @@ FLOOR = 1e-9  # probability of a word no dictionary knows
 MIN_CORPUS_PAIRS = 2  # a pair the rest of the corpus wrote this often is evidence
 SKETCH_WIDTH = 1 << 18
 SKETCH_DEPTH = 2
+MASK = SKETCH_WIDTH - 1
+SEEDS = tuple((row + 1) * 0x9E3779B1 & 0xFFFFFFFF for row in range(SKETCH_DEPTH))
+LIMIT = 0xFFFFFFFF  # counters saturate instead of wrapping
 NAME = "word_pairs"
 
 
@@ -47,24 +49,22 @@ class PairSketch:
     """
 
     def __init__(self):
-        self.table = np.zeros((SKETCH_DEPTH, SKETCH_WIDTH), dtype=np.uint32)
+        self.table = [array("I", bytes(4 * SKETCH_WIDTH)) for _ in range(SKETCH_DEPTH)]
         self.pairs = 0
 
     def add_text(self, text: str) -> None:
         words = tokens(text)
         keys = [w.encode() for w in words] + [f"{a} {b}".encode() for a, b in zip(words, words[1:])]
-        if not keys:
-            return
-        for row in range(SKETCH_DEPTH):
-            seed = (row + 1) * 0x9E3779B1
-            idx = np.fromiter((zlib.crc32(k, seed) % SKETCH_WIDTH for k in keys), dtype=np.int64, count=len(keys))
-            np.add.at(self.table[row], idx, 1)
+        for row, seed in zip(self.table, SEEDS):
+            for key in keys:
+                slot = zlib.crc32(key, seed) & MASK
+                if row[slot] < LIMIT:
+                    row[slot] += 1
         self.pairs += max(len(words) - 1, 0)
 
     def count(self, key: str) -> int:
         data = key.encode()
-        return int(min(self.table[row][zlib.crc32(data, (row + 1) * 0x9E3779B1) % SKETCH_WIDTH]
-                       for row in range(SKETCH_DEPTH)))
+        return min(row[zlib.crc32(data, seed) & MASK] for row, seed in zip(self.table, SEEDS))
 
 
 @register_learner

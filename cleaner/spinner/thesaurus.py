@@ -15,6 +15,7 @@ from typing import Iterator
 import ahocorasick
 
 from ..lexicon import read_rows
+from .guards import vetoes
 from .lexicon import on_boundary, read_entries
 
 
@@ -23,12 +24,15 @@ class Form:
     spun: str
     candidates: tuple[str, ...]
     habits: frozenset  # candidates the hand-written spinner lexicon lists for this form (seen spinner habits)
+    vetoes: tuple = ()  # (original, negative guard clauses of its lexicon row): contexts where the habit never holds
 
 
 class ReverseThesaurus:
-    def __init__(self, table: dict[str, tuple[str, ...]], habits: dict[str, frozenset] | None = None):
+    def __init__(self, table: dict[str, tuple[str, ...]], habits: dict[str, frozenset] | None = None,
+                 vetoes: dict[str, tuple] | None = None):
         self.table = table
         self.habits = habits or {}
+        self.vetoes = vetoes or {}
         self.automaton = ahocorasick.Automaton()
         for key in table:
             self.automaton.add_word(key, key)
@@ -56,19 +60,23 @@ class ReverseThesaurus:
                 end = best[start]
                 last = end
                 key = hay[start:end]
-                yield start, end, Form(key, self.table[key], self.habits.get(key, frozenset()))
+                yield start, end, Form(key, self.table[key], self.habits.get(key, frozenset()), self.vetoes.get(key, ()))
 
 
 @functools.lru_cache(maxsize=4)
 def load(reverse_path: Path, lexicon_path: Path | None = None) -> ReverseThesaurus:
     table: dict[str, list[str]] = {}
     habits: dict[str, set] = {}
+    vetoed: dict[str, list] = {}
     if lexicon_path is not None and lexicon_path.is_file():
         for e in read_entries(lexicon_path, check_guards=False):
             if e.spun == e.spun.lower() and e.original == e.original.lower() and not e.spun.isdigit():
                 table.setdefault(e.spun, []).append(e.original)
                 habits.setdefault(e.spun, set()).add(e.original)
+                if vetoes(e.guard):
+                    vetoed.setdefault(e.spun, []).append((e.original, vetoes(e.guard)))
     for _, cols in read_rows(reverse_path, 2):
         row = table.setdefault(cols[0], [])
         row.extend(c for c in cols[1].split("|") if c and c not in row)
-    return ReverseThesaurus({k: tuple(v) for k, v in table.items()}, {k: frozenset(v) for k, v in habits.items()})
+    return ReverseThesaurus({k: tuple(v) for k, v in table.items()}, {k: frozenset(v) for k, v in habits.items()},
+                            {k: tuple(v) for k, v in vetoed.items()})
