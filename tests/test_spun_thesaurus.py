@@ -58,9 +58,11 @@ def test_subject_of_a_reporting_verb_is_left_alone(registry):
 
 def test_institution_repaired_to_a_known_name_only(registry):
     [edit] = propose(registry, "SPN402", "Officials from the European Fee arrived on Monday.")
-    assert edit.after == "European Commission" and edit.safety is Safety.SUGGESTION
+    assert edit.after == "European Commission" and edit.safety is Safety.SAFE
     assert propose(registry, "SPN402", "The Parliament Home and the Green Party stood.") == []
     assert propose(registry, "SPN402", "Officials from the European Commission arrived.") == []
+    assert propose(registry, "SPN402", "The National Bank and the International Bank lent more.") == []
+    assert propose(registry, "SPN402", "Shares in Federal Deposit Insurance Corp fell.") == []
 
 
 def test_clean_documents_never_load_the_thesaurus():
@@ -87,5 +89,5 @@ def test_spun_article_floors():
     for half in ("dev", "heldout"):
         folders = sorted(p for p in (eval_spun_articles.DATA / half).iterdir() if p.is_dir())
         report[half] = eval_spun_articles.evaluate(engine, folders, False, False)
-    assert report["dev"]["recall"] >= 0.25 and report["dev"]["precision"] >= 0.92, report["dev"]
-    assert report["heldout"]["recall"] >= 0.15 and report["heldout"]["precision"] >= 0.92, report["heldout"]
+    assert report["dev"]["recall"] >= 0.28 and report["dev"]["precision"] >= 0.93, report["dev"]
+    assert report["heldout"]["recall"] >= 0.21 and report["heldout"]["precision"] >= 0.92, report["heldout"]
