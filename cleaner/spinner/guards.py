@@ -135,7 +135,6 @@ def _make(key: str, arg: str) -> Check:
     raise ValueError(f"unknown clause {key!r}")
 
 
-@functools.lru_cache(maxsize=4096)
 def vetoes(spec: str) -> str:
     """The negative clauses of a guard that has no alternatives ("!near:goal;!after:police"): what the row
     says must never be around its spun form, whatever else holds. Empty when there are alternatives.
@@ -148,6 +147,7 @@ def vetoes(spec: str) -> str:
     return ";".join(p.strip() for p in CLAUSE_SPLIT.split(spec) if p.strip().startswith("!"))
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_guard(spec: str, predicates_key: str = "default") -> Check:
     """Compile a guard string into ``Context -> bool``; an empty guard always holds.
 
