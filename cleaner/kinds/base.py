@@ -33,6 +33,12 @@ class RuleKind:
         return [f"kind {cls.name!r} needs parameter {p!r}" for p in cls.required_params if p not in rule.params]
 
 
+def missing_files(rule: RuleSpec, keys: tuple[str, ...]) -> list[str]:
+    """Problems for the file parameters among ``keys`` that the rule names but the pack lacks."""
+    return [f"{key} file {rule.params[key]!r} not found" for key in keys
+            if key in rule.params and not (rule.base_dir / str(rule.params[key])).is_file()]
+
+
 def make_edit(rule: RuleSpec, text: str, start: int, end: int, after: str, *, message: str | None = None,
               safety: Safety | None = None, confidence: float = 1.0, evidence: tuple[str, ...] = (),
               **fields) -> Edit:

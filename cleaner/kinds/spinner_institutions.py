@@ -32,10 +32,9 @@ from ..lang.gazetteer import load as load_gazetteer
 from ..lexicon import read_rows
 from ..model import Document, Edit
 from ..spinner.ngrams import NAME as PAIRS, PairModel
-from ..spinner.thesaurus import load as load_thesaurus
+from ..spinner.thesaurus import for_rule as thesaurus_for
 from . import register_kind
-from .base import RuleKind, make_edit
-from .spinner_thesaurus import _attested
+from .base import RuleKind, make_edit, missing_files
 
 CONNECTORS = frozenset("of and for the on in".split())
 RUN = re.compile(r"\b[A-Z][a-z]+(?:[ ](?:(?:of|and|for|the|on|in)[ ])?[A-Z][a-z]+)+\b")
@@ -55,19 +54,14 @@ class SpunInstitution(RuleKind):
 
     @classmethod
     def validate(cls, rule) -> list[str]:
-        problems = super().validate(rule)
-        for key in ("thesaurus", "lexicon", "gazetteer", "institutions"):
-            if key in rule.params and not (rule.base_dir / rule.params[key]).is_file():
-                problems.append(f"{key} file {rule.params[key]!r} not found")
-        return problems
+        return super().validate(rule) + missing_files(rule, ("thesaurus", "lexicon", "gazetteer", "institutions",
+                                                             "name_parts"))
 
     def _load(self):
         """(reverse thesaurus, lowercase multi-word name -> canonical, names by word count), once."""
         if self._tables is None:
             rule = self.rules[0]
-            lexicon = rule.params.get("lexicon")
-            thesaurus = load_thesaurus(rule.base_dir / rule.params["thesaurus"],
-                                       rule.base_dir / lexicon if lexicon else None)
+            thesaurus = thesaurus_for(rule)
             names = dict(load_gazetteer(rule.base_dir / rule.params["gazetteer"]).names)
             listed = list(names)
             if "institutions" in rule.params:
@@ -155,7 +149,7 @@ def variants(name: str) -> set[str]:
 def repair(thesaurus, speller: dict[str, set[str]], model: PairModel, names: list[list[str]],
            lows: list[str]) -> tuple[list[str], str] | None:
     """A known name each of whose words is the written word or one it can stand for."""
-    if all(_attested(model, a, b) > 0 for a, b in zip(lows, lows[1:])):
+    if all(model.attested(a, b) > 0 for a, b in zip(lows, lows[1:])):
         return None  # the written run is a phrase English writes ("National Bank"): not a spun name
     options = [{w, *speller.get(w, ())} for w in lows]
     for name in names:

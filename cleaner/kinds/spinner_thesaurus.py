@@ -39,9 +39,9 @@ from ..spinner.guards import Context, compile_guard
 from ..spinner.lexicon import transfer_case, with_article
 from ..spinner.lexicon import Entry as LexEntry
 from ..spinner.ngrams import NAME as PAIRS, PairModel
-from ..spinner.thesaurus import load
+from ..spinner.thesaurus import for_rule
 from . import register_kind
-from .base import RuleKind, make_edit
+from .base import RuleKind, make_edit, missing_files
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 CLAUSE_BREAK = re.compile(r"[.!?;:()\[\]\"“”—–]|\n")
@@ -60,19 +60,12 @@ class ThesaurusContext(RuleKind):
 
     @classmethod
     def validate(cls, rule) -> list[str]:
-        problems = super().validate(rule)
-        for key in ("thesaurus", "lexicon"):
-            if key in rule.params and not (rule.base_dir / rule.params[key]).is_file():
-                problems.append(f"{key} file {rule.params[key]!r} not found")
-        return problems
+        return super().validate(rule) + missing_files(rule, ("thesaurus", "lexicon"))
 
     def _thesaurus(self):
         """Loaded on the first spun document: the table is big and most corpora never need it."""
         if self._loaded is None:
-            rule = self.rules[0]
-            lexicon = rule.params.get("lexicon")
-            self._loaded = load(rule.base_dir / rule.params["thesaurus"],
-                                rule.base_dir / lexicon if lexicon else None)
+            self._loaded = for_rule(self.rules[0])
         return self._loaded
 
     def propose(self, doc: Document) -> Iterator[Edit]:
@@ -156,7 +149,7 @@ def in_context(model: PairModel, left: str | None, cand: list[str], right: str |
     for a, b, c, d in ((left, cand[0], left, written[0]), (cand[-1], right, written[-1], right)):
         if a is None or b is None:
             continue
-        has_cand, has_written = _attested(model, a, b) > 0, _attested(model, c, d) > 0
+        has_cand, has_written = model.attested(a, b) > 0, model.attested(c, d) > 0
         if has_written and not has_cand:
             return False
         mends = mends or (has_cand and not has_written)
@@ -166,13 +159,4 @@ def in_context(model: PairModel, left: str | None, cand: list[str], right: str |
 def odd_both(model: PairModel, left: str | None, written: list[str], right: str | None) -> bool:
     """Neither neighbour makes an attested pair with the written form: it does not belong in its slot."""
     pairs = [(left, written[0]), (written[-1], right)]
-    return all(_attested(model, a, b) == 0 for a, b in pairs if a is not None and b is not None)
-
-
-def _attested(model: PairModel, a: str, b: str) -> float:
-    pair = model.bi.get(f"{a} {b}", 0)
-    p = pair / model.uni[a] if pair and a in model.uni else 0.0
-    seen = model.corpus_count(f"{a} {b}")
-    if seen >= 2:
-        p = max(p, seen / max(model.corpus_count(a), seen))
-    return p
+    return all(model.attested(a, b) == 0 for a, b in pairs if a is not None and b is not None)

@@ -134,17 +134,20 @@ class PairModel:
             return 0
         return max(self.sketch.count(key) - self.own[key], 0)
 
-    def cond(self, a: str | None, b: str) -> float:
-        """P(b | a): the shipped pair counts with stupid backoff, or the corpus's, whichever says more."""
-        if a is None:
-            return self.unigram(b)
-        base = self.uni.get(a, 0)
-        pair = self.bi.get(f"{a} {b}", 0)
-        p = pair / base if pair and base else BACKOFF * self.unigram(b)
+    def attested(self, a: str, b: str) -> float:
+        """P(b | a) where English (the shipped counts) or the rest of the corpus writes the pair, else 0."""
+        base, pair = self.uni.get(a, 0), self.bi.get(f"{a} {b}", 0)
+        p = pair / base if pair and base else 0.0
         seen = self.corpus_count(f"{a} {b}")
         if seen >= MIN_CORPUS_PAIRS:
             p = max(p, seen / max(self.corpus_count(a), seen))
         return min(p, 1.0)
+
+    def cond(self, a: str | None, b: str) -> float:
+        """P(b | a): an attested pair's probability, or stupid backoff to the unigram."""
+        if a is None:
+            return self.unigram(b)
+        return self.attested(a, b) or BACKOFF * self.unigram(b)
 
     def fit(self, left: str | None, phrase: list[str], right: str | None) -> float:
         """log10 P(phrase, right | left) under the bigram model.

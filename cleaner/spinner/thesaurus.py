@@ -80,3 +80,9 @@ def load(reverse_path: Path, lexicon_path: Path | None = None) -> ReverseThesaur
         row.extend(c for c in cols[1].split("|") if c and c not in row)
     return ReverseThesaurus({k: tuple(v) for k, v in table.items()}, {k: frozenset(v) for k, v in habits.items()},
                             {k: tuple(v) for k, v in vetoed.items()})
+
+
+def for_rule(rule) -> ReverseThesaurus:
+    """The reverse thesaurus a rule names (``thesaurus``, optional ``lexicon``), relative to its pack."""
+    lexicon = rule.params.get("lexicon")
+    return load(rule.base_dir / rule.params["thesaurus"], rule.base_dir / lexicon if lexicon else None)

@@ -15,7 +15,7 @@ the HTML; here only the lines are left, so the same ideas work on what lines sho
    Inside the block a line stays unless it is bad by itself (repeated, furniture, a run of menu
    entries). Every verdict carries the features that decided it.
 
-Pure functions of the lines; :mod:`cleaner.kinds.seo_page` turns the verdicts into edits.
+Pure functions of the lines. A prototype kept beside the benchmark until it is safe to ship: no rule uses it.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .shapes import FUNCTION_WORDS, ends_sentence, word_list
+from cleaner.seo.shapes import FUNCTION_WORDS, ends_sentence, word_list
 
 STOP_WORDS = FUNCTION_WORDS | frozenset("""i you his her its our their them him me my your not no but or if so
     than then there when where what how all any can could may might must should do does did also more most
