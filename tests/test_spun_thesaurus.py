@@ -91,3 +91,23 @@ def test_spun_article_floors():
         report[half] = eval_spun_articles.evaluate(engine, folders, False, False)
     assert report["dev"]["recall"] >= 0.28 and report["dev"]["precision"] >= 0.93, report["dev"]
     assert report["heldout"]["recall"] >= 0.21 and report["heldout"]["precision"] >= 0.92, report["heldout"]
+
+
+def test_lexicon_vetoes_hold_in_spn401(registry):
+    """assist -> support is a lexicon habit, but its row forbids football context."""
+    assert propose(registry, "SPN401", "The substitutes provided the assist for the equaliser late on.") == []
+
+
+def test_one_tortured_fingerprint_flags_a_paragraph():
+    from cleaner.detectors.tortured import TorturedDetector
+
+    finding = TorturedDetector().detect(Document("We train a model with counterfeit consciousness on sensor data."))
+    assert finding is not None and finding.detected
+
+
+def test_spun_score_flags_most_spun_articles():
+    det = SpunDetector()
+    spun = [p / "spun.txt" for half in ("dev", "heldout") for p in sorted((eval_spun_articles.DATA / half).iterdir())
+            if p.is_dir()]
+    flagged = sum(bool((f := det.detect(Document(p.read_text(encoding="utf-8")))) and f.detected) for p in spun)
+    assert flagged >= len(spun) - 2, flagged
