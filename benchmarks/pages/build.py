@@ -100,6 +100,25 @@ def label(lines: list[str], body: str) -> list[str]:
             out.append("A" if sum(g in trigrams for g in grams) >= 0.7 * len(grams) else "B")
         else:
             out.append("B")
+    return _one_copy(lines, out, flat)
+
+
+def _one_copy(lines: list[str], labels: list[str], flat: str) -> list[str]:
+    """A line repeated on the page (a teaser of the title, the standfirst in a menu) is article only as
+    many times as the body holds it: the copies nearest the article's other lines keep ``A``."""
+    centre = sorted(i for i, lab in enumerate(labels) if lab == "A")
+    if not centre:
+        return labels
+    mid = centre[len(centre) // 2]
+    copies: dict[str, list[int]] = {}
+    for i, (line, lab) in enumerate(zip(lines, labels)):
+        if lab == "A":
+            copies.setdefault(norm(line), []).append(i)
+    out = list(labels)
+    for key, where in copies.items():
+        room = max(1, f" {flat} ".count(f" {key} "))
+        for i in sorted(where, key=lambda k: abs(k - mid))[room:]:
+            out[i] = "B"
     return out
 
 

@@ -5,7 +5,8 @@ safe in a caption and harmful in prose ("Soul music", "er" as a surname), so the
 ``require: [asr]``. The score is the share of the document's words that sit in
 runs of 40+ words with no punctuation at all; fillers ("uh", "um") and immediate
 word repeats add evidence for transcripts that were auto-punctuated; five or more fillers at
-three or more per hundred words are speech by themselves ("Um, so the, uh, minister").
+three or more per hundred words are speech by themselves ("Um, so the, uh, minister"). A scraped
+web page (the ``page`` detector's shape: menus, repeats, legal lines) is never a transcript.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from ..lang.regions import runs
 from ..lang.tokens import WORD_RE
 from ..model import Document, Finding
+from ..seo.page_features import page_shape
 from . import register_detector
 from .base import Detector
 
@@ -49,6 +51,9 @@ class AsrDetector(Detector):
         by_speech = fillers >= 3 and per100 >= 1.0 and (lower_starts >= 3 or share >= 0.1 or dense)
         if not (long_runs or fillers or stutters):
             return None
+        page = page_shape(text)
+        if page is not None and page.is_page:  # a menu's words are unpunctuated too, and never speech
+            return Finding("asr", 0.0, False, ("a scraped web page, not a transcript", *page.evidence()), "scraped_page")
         score = min(1.0, share + per100 / 5)
         evidence = (f"{in_runs} of {total} words in {len(long_runs)} unpunctuated run(s) of 40+ words"
                     + (f", {capitals:.0%} of them capitalised" if long_runs else ""),

@@ -1,0 +1,178 @@
+"""Features of one line of a scraped page, as :mod:`.page` weighs them.
+
+jusText judges a block by its length, stop-word density and link density; in plain text there are
+no links, so length, function words, sentence punctuation, case, repetition on the page, legal
+wording, the SEO lexicon's verdict and the punctuation skeleton stand in.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import DEFAULT_PATH, Lexicon, load
+from .lines import CLASS_NAMES, classify_line
+from .shapes import FUNCTION_WORDS, ends_sentence, word_list
+
+STOP_WORDS = FUNCTION_WORDS | frozenset("""i you his her its our their them him me my your not no but or if so
+    than then there when where what how all any can could may might must should do does did also more most
+    about after before into over under up out just only very one two new while because""".split())
+LONG_WORDS = 20  # a line without a sentence end reads as prose only with this many words ...
+GOOD_STOP_SHARE = 0.25  # ... this share of them function words (a headline has fewer words)
+SHORT_WORDS = 4  # up to this many words and no sentence end: a menu entry, a button, a tag
+LEGAL = regex.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bprivacy\b|\bcookies?\b|terms of (?:use|service)|"
+    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bsign(?:ing)? up\b|\bregistered trademarks?\b|\btrademarks? of\b|"
+    r"\bconsent\b|\byour inbox\b|\badvertis|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
+    r"replace|be a substitute)|\bconsult (?:your|a) (?:physician|doctor|healthcare)|\bfor informational purposes\b|"
+    r"\binformation (?:provided|contained) on this (?:web)?site\b|\bthis (?:web)?site uses\b", regex.I)
+STAMP = regex.compile(r"^\W*(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", regex.I)
+BARRIER = regex.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|" + STAMP.pattern, regex.I)
+MAX_BARRIER_WORDS = 30
+SKELETON = regex.compile(r"[^\p{L}\p{N}\s]+")
+OPENING_TOKENS = 4  # how many of the line's first tokens :func:`opening` keeps
+TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\p{L}\p{N}\s.]+")
+
+
+def opening(line: str) -> str:
+    """The shape of the line's first tokens: a word is ``A`` or ``a`` by its first letter, a number
+    ``0``, marks stay, full stops go ("Aug. 2 -- DTE" and "June 17 -- Bridgestone" are both
+    "A 0 -- A"). Empty unless it holds a digit or a mark: plain title-case headlines share one shape."""
+    shape = []
+    for tok in TOKEN.findall(line)[:OPENING_TOKENS]:
+        ch = tok[0]
+        shape.append("0" if ch.isdigit() else ("A" if ch.isupper() else "a") if ch.isalpha() else tok)
+    return " ".join(shape) if any(t not in ("A", "a") for t in shape) else ""
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    words: int
+    stop_share: float
+    sentence: bool
+    repeated: bool  # the same text on another line of the page
+    title_case: float  # share of words starting with a capital
+    legal_hits: int = 0  # distinct copyright, privacy, cookie, terms, sign-up or disclaimer phrases
+    barrier: bool = False  # a copyright footer or a "2H ago" time stamp: no article runs across it
+    stamp: bool = False  # a "2H ago" time stamp: it closes a teaser (headline, summary, stamp)
+    furniture: str = ""  # the SEO lexicon's class for the line on its own ("share", "nav" ...), if strong
+    skeleton: str = ""  # the line's punctuation, in order ("--,,"): rows of one table share it
+    template: bool = False  # the line recurs in other documents of the corpus (a site template)
+    opening: str = ""  # the shape of the line's start ("Aa 0 -- Aa"): rows of one table share it too
+
+    @property
+    def prose(self) -> bool:
+        if self.sentence:
+            return self.words >= 6 and self.stop_share >= 0.15
+        return self.words >= LONG_WORDS and self.stop_share >= GOOD_STOP_SHARE  # a paragraph cut short
+
+    @property
+    def legal(self) -> bool:
+        """Legal or sign-up text: one such phrase on a short line, two in prose ("We use cookies ...
+        see our privacy policy"): an article may well mention privacy or a subscription once."""
+        return self.legal_hits >= (2 if self.prose else 1)
+
+    @property
+    def marked(self) -> bool:
+        """Furniture by more than its length: repeated on the page or the site, legal, the lexicon's, a barrier."""
+        return self.repeated or self.template or self.legal or bool(self.furniture) or self.barrier
+
+    @property
+    def menu_like(self) -> bool:
+        return self.words <= SHORT_WORDS and not self.sentence
+
+    def describe(self) -> tuple[str, ...]:
+        out = [f"{self.words} words", "ends a sentence" if self.sentence else "no sentence end",
+               f"{round(100 * self.stop_share)}% function words"]
+        if self.repeated:
+            out.append("repeated on the page")
+        if self.words and self.title_case >= 0.8:
+            out.append("title case")
+        if self.legal:
+            out.append("legal or sign-up wording")
+        if self.template:
+            out.append("in other documents of the corpus (a site template)")
+        if self.furniture:
+            out.append(f"SEO lexicon: {CLASS_NAMES.get(self.furniture, self.furniture)}")
+        return tuple(out)
+
+
+def norm_key(line: str) -> str:
+    return " ".join(w.lower() for w in word_list(line))
+
+
+def features(lines: list[str], lexicon: Lexicon | None = None,
+             templates: frozenset[int] = frozenset()) -> list[LineFeatures]:
+    """Every line's features; ``templates``: indices of lines other pages of the corpus share."""
+    lex = lexicon if lexicon is not None else load(DEFAULT_PATH)
+    counts = Counter(norm_key(x) for x in lines if x.strip())
+    out = []
+    for i, line in enumerate(lines):
+        words = word_list(line)
+        n = len(words)
+        key = norm_key(line)
+        verdict = classify_line(line, lex) if n else None
+        furniture = verdict.cls if verdict is not None and verdict.strength == "strong" else ""
+        skeleton = "".join(SKELETON.findall(line)) if 2 <= n else ""
+        out.append(LineFeatures(
+            words=n, stop_share=sum(w.lower() in STOP_WORDS for w in words) / n if n else 0.0,
+            sentence=ends_sentence(line.strip()), repeated=bool(key) and counts[key] > 1,
+            title_case=sum(w[:1].isupper() for w in words) / n if n else 0.0, legal_hits=len({m.lower() for m in LEGAL.findall(line)}),
+            barrier=bool(BARRIER.search(line)) and n <= MAX_BARRIER_WORDS,
+            stamp=bool(STAMP.search(line)) and n <= MAX_BARRIER_WORDS, furniture=furniture,
+            skeleton=skeleton, opening=opening(line) if 2 <= n else "", template=i in templates))
+    return out
+
+
+MIN_PAGE_LINES = 30  # a page has at least this many non-blank lines (edited news: 5 in the median)
+MIN_MENU_SHARE = 0.3  # this share of them menu-like (a page's median: 0.7; edited news: 0)
+MIN_MENU_RUN = 5  # a run of menu entries is this many menu-like lines in a row ...
+MIN_MENU_RUNS = 2  # ... and a page shows this many such runs, or one of ``LONG_MENU_RUN`` lines
+LONG_MENU_RUN = 12
+MIN_REPEATED = 4  # and this many lines repeated on the page ...
+MIN_FURNITURE = 2  # ... or this many lines of legal, sign-up or widget wording
+
+
+@dataclass(frozen=True)
+class PageShape:
+    lines: int
+    menu_share: float
+    menu_runs: int
+    longest_run: int
+    repeated: int
+    furniture: int
+
+    @property
+    def is_page(self) -> bool:
+        return (self.lines >= MIN_PAGE_LINES and self.menu_share >= MIN_MENU_SHARE
+                and (self.menu_runs >= MIN_MENU_RUNS or self.longest_run >= LONG_MENU_RUN)
+                and (self.repeated >= MIN_REPEATED or self.furniture >= MIN_FURNITURE))
+
+    def evidence(self) -> tuple[str, ...]:
+        return (f"{self.lines} non-blank lines, {self.menu_share:.0%} of them menu-like (short, no sentence end)",
+                f"{self.menu_runs} run(s) of {MIN_MENU_RUN}+ menu-like lines, the longest {self.longest_run}",
+                f"{self.repeated} line(s) repeated on the page, {self.furniture} of legal, sign-up or widget wording")
+
+
+@functools.lru_cache(maxsize=32)
+def page_shape(text: str, lexicon: Lexicon | None = None) -> PageShape | None:
+    """The page statistics of ``text``, or None when it has too few lines to be a page (cheap: most
+    documents stop at the line count)."""
+    if text.count("\n") + 1 < MIN_PAGE_LINES:
+        return None
+    lines = [x for x in text.split("\n") if x.strip()]
+    if len(lines) < MIN_PAGE_LINES:
+        return None
+    feats = features(lines, lexicon)
+    runs, run, longest = 0, 0, 0
+    for f in feats + [None]:
+        if f is not None and f.menu_like:
+            run += 1
+            longest = max(longest, run)
+            continue
+        runs += run >= MIN_MENU_RUN
+        run = 0
+    return PageShape(len(feats), sum(f.menu_like for f in feats) / len(feats), runs, longest,
+                     sum(f.repeated for f in feats), sum(f.legal or bool(f.furniture) for f in feats))

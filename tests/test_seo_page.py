@@ -1,0 +1,157 @@
+"""SEO012 and the page detector: a scraped page's furniture goes, its article and clean text stay.
+
+The pages here are written for the project in the shape a naive scraper leaves (one visible block
+per line, no blank lines): a site menu, the article, a fact table, teasers, a footer, comments.
+The measured figures on real pages come from ``benchmarks/pages`` (not run here: the pages belong
+to their publishers and are not shipped).
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.config import CleanerConfig
+from cleaner.corpus import learn
+from cleaner.detectors.asr import AsrDetector
+from cleaner.detectors.page import PageDetector
+from cleaner.edits import replay, revert
+from cleaner.engine import Engine
+from cleaner.model import Document, Status
+from cleaner.seo.page import classify_page
+from cleaner.seo.page_features import features, opening, page_shape
+
+from .conftest import SAMPLES
+
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Travel", "Culture", "Opinion", "Video", "Podcasts",
+        "News", "Sport", "Business", "Weather"]
+ARTICLE = [
+    "Harbour berth reopens after storm repairs",
+    "The ferry berth at Port Ellis reopened on Monday after six weeks of repairs to the storm-damaged quay, the harbour board said.",
+    "Engineers replaced the timber fenders and rebuilt a section of the sea wall that was breached when the January storm drove waves over the pier.",
+    "The first sailing left on time with about forty passengers and a dozen cars on board, and the crossing took the usual forty minutes.",
+    "Traders said the closure had cut their takings by a third, because day visitors from the mainland had stayed away since the storm.",
+    "Sailings this week:",
+    "Mon 6 May -- 07:00, 11:00, 16:00",
+    "Tue 7 May -- 07:00, 11:00, 16:00",
+    "Wed 8 May -- 07:00, 12:30, 18:00",
+    "Thu 9 May -- 07:00, 11:00, 16:00",
+    "The harbour master said the board would now look at raising the height of the outer wall, which has been overtopped three times in ten years.",
+    "A public meeting on the plans will be held in the town hall next month, and the board has promised to publish the engineers' report before then.",
+]
+TEASERS = ["More from the coast",
+           "Lifeboat crew honoured for winter rescue",
+           "The volunteers pulled four fishermen from the water off the point in January, the institution said.",
+           "3 hours ago",
+           "Council votes to keep the seafront lido open",
+           "The pool will open for the summer after a campaign by swimmers raised the money for new pumps.",
+           "5 hours ago",
+           "New bus route links the villages to the station",
+           "The service will run every two hours on weekdays from June, the county council has said.",
+           "1 day ago"]
+FOOTER = ["About us", "Contact", "Advertise", "Careers", "© 2024 Harbour Gazette Ltd. All rights reserved.",
+          "Comments",
+          "Sandra M. 2 days ago",
+          "This is exactly what the town needed after a miserable winter, and well done to everyone who worked on it.",
+          "Pete 1 day ago",
+          "About time too, the board has been dragging its feet on that wall for years and everybody knows it."]
+PAGE = "\n".join(MENU + ARTICLE + TEASERS + FOOTER) + "\n"
+
+
+def verdicts(lines):
+    return {v.line: v for v in classify_page(lines)}
+
+
+@pytest.fixture(scope="module")
+def page_result():
+    return Engine(CleanerConfig(select=("SEO012",))).clean_one(PAGE, "page")
+
+
+def test_the_page_has_a_page_shape_and_an_edited_article_has_none():
+    assert PageDetector().detect(Document(PAGE)).detected
+    article = "\n\n".join(ARTICLE) + "\n"
+    assert PageDetector().detect(Document(article)) is None  # too few lines to ask
+    one_per_line = "\n".join(ARTICLE * 3) + "\n"  # 36 lines, but prose and a short table, no menus
+    assert not PageDetector().detect(Document(one_per_line)).detected
+
+
+def test_menus_teasers_footer_and_comments_go_the_article_stays(page_result):
+    out = page_result.text
+    for line in ARTICLE[1:]:  # the headline sits in the article's margin: only suggested
+        assert line in out, line
+    for line in MENU + TEASERS[3:] + FOOTER:
+        assert line not in out.split("\n"), line
+    for line in TEASERS[:3]:  # the first teaser sits in the article's margin: suggested, not removed
+        assert line in out, line
+    assert replay(PAGE, page_result.applied) == out and revert(out, page_result.applied) == PAGE
+
+
+def test_every_edit_is_one_run_of_lines_with_the_features_that_decided_it(page_result):
+    assert page_result.applied
+    for change in page_result.applied:
+        assert change.rule == "SEO012" and change.after == ""
+        where, features_line = change.evidence
+        assert where in ("before the article block", "after the article block")
+        assert "line(s):" in features_line
+    menu = page_result.applied[0]
+    assert "repeated on the page" in menu.evidence[1] and PAGE[menu.start:menu.end].startswith("Home\n")
+
+
+def test_the_article_margin_is_suggested_not_removed(page_result):
+    suggested = [c for c in page_result.changes if c.status == Status.SUGGESTED]
+    assert any(PAGE[c.start:c.end].startswith(ARTICLE[0]) for c in suggested)
+    assert ARTICLE[0] in page_result.text
+
+
+def test_a_table_that_continues_the_article_belongs_to_it():
+    lines = PAGE.rstrip("\n").split("\n")
+    v = verdicts(lines)
+    for row in ARTICLE[5:10]:
+        assert lines.index(row) not in v, row
+
+
+def test_legal_prose_goes_but_one_mention_of_privacy_in_the_article_stays():
+    lines = MENU + ARTICLE[:3] + [
+        "Privacy campaigners said the new cameras on the quay would record every passenger, and the board agreed to review them.",
+    ] + ARTICLE[3:] + ["We use cookies to improve your experience. By continuing you accept our privacy policy."] + FOOTER
+    v = verdicts(lines)
+    assert lines.index(lines[len(MENU) + 3]) not in v  # the article's own sentence about privacy
+    cookie = v[len(MENU) + len(ARTICLE) + 1]
+    assert cookie.sure and "legal or sign-up wording" in cookie.why
+
+
+def test_a_thin_article_gets_suggestions_only():
+    lines = MENU * 2 + ARTICLE[:2] + FOOTER[:5] * 2
+    assert page_shape("\n".join(lines)).is_page
+    assert all(not v.sure for v in classify_page(lines))
+
+
+def test_site_template_lines_from_the_corpus_are_marked():
+    lines = PAGE.rstrip("\n").split("\n")
+    feats = features(lines, templates=frozenset({len(MENU) + len(ARTICLE) + 1}))
+    assert feats[len(MENU) + len(ARTICLE) + 1].marked and not feats[len(MENU) + 1].marked
+    towns = "Alston Bude Calne Diss Eye Filey Goole Hythe Ilkley Jarrow Keswick Leek Looe Malton Nairn Oban " \
+            "Penrith Ripon Selby Tring Ulverston Ventnor Wells Yarm".split()
+    pages = ["\n".join(MENU + [f"{line} In {town}." for line in ARTICLE] + TEASERS + FOOTER) for town in towns]
+    corpus = learn([(f"p{n}", t) for n, t in enumerate(pages)])
+    result = Engine(CleanerConfig(select=("SEO012",))).clean_one(PAGE, "page", corpus)
+    assert any("in other documents of the corpus" in c.evidence[1] for c in result.applied)
+
+
+def test_rows_of_one_table_share_an_opening():
+    assert opening("Aug. 2 -- DTE Energy Music Theatre") == opening("June 17 -- Bridgestone Arena") == "A 0 -- A"
+    assert opening("Why Breakfast Really Does Matter") == ""  # plain headlines share no template
+
+
+def test_a_menu_is_never_taken_for_a_transcript():
+    menu = [f"{w} {v}" for w in ("home", "news", "sport", "travel", "food", "money", "cars", "jobs")
+            for v in ("latest", "local", "world", "video", "photos")]
+    page = "\n".join(menu * 2 + ARTICLE + FOOTER) + "\n"
+    finding = AsrDetector().detect(Document(page))
+    assert finding is None or not finding.detected
+
+
+def test_clean_articles_lose_nothing():
+    engine = Engine(CleanerConfig(select=("SEO012",)))
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert not PageDetector().detect(Document(text)) or not PageDetector().detect(Document(text)).detected
+        assert engine.clean_one(text, path.name).changes == [], path.name
