@@ -99,6 +99,14 @@ class LineFeatures:
         return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _furniture(line: str, lex: Lexicon) -> str:
+    """The SEO lexicon's class for the line on its own when it is sure (cached: the page shape, the
+    page classifier and every page of a site ask about the same lines)."""
+    verdict = classify_line(line, lex)
+    return verdict.cls if verdict is not None and verdict.strength == "strong" else ""
+
+
 def norm_key(line: str) -> str:
     return " ".join(w.lower() for w in word_list(line))
 
@@ -113,8 +121,7 @@ def features(lines: list[str], lexicon: Lexicon | None = None,
         words = word_list(line)
         n = len(words)
         key = norm_key(line)
-        verdict = classify_line(line, lex) if n else None
-        furniture = verdict.cls if verdict is not None and verdict.strength == "strong" else ""
+        furniture = _furniture(line, lex) if n else ""
         skeleton = "".join(SKELETON.findall(line)) if 2 <= n else ""
         out.append(LineFeatures(
             words=n, stop_share=sum(w.lower() in STOP_WORDS for w in words) / n if n else 0.0,
