@@ -59,7 +59,7 @@ def norm(text: str, cased: bool) -> str:
     return text if cased else text.lower()
 
 
-def judge(src: str, changes, spot: tuple[int, int, str, str]) -> bool:
+def judge(src: str, changes, spot: tuple[int, int, str, str], spots) -> bool:
     start, end, correct, kind = spot
     lo, hi = start, end
     grown = True
@@ -79,8 +79,12 @@ def judge(src: str, changes, spot: tuple[int, int, str, str]) -> bool:
         got.append(src[pos:c.start] + c.after)
         pos = c.end
     got.append(src[pos:hi])
-    expected = src[lo:start] + correct + src[end:hi]
-    return norm("".join(got), kind in CASED) == norm(expected, kind in CASED)
+    expected, pos = [], lo  # every spot the window holds reads its correct form (one change may mend two)
+    for s, e, right, _ in sorted(x for x in spots if lo <= x[0] and x[1] <= hi):
+        expected.append(src[pos:s] + right)
+        pos = e
+    expected.append(src[pos:hi])
+    return norm("".join(got), kind in CASED) == norm("".join(expected), kind in CASED)
 
 
 def cases(split: str) -> list[Path]:
@@ -110,7 +114,7 @@ def main(argv: list[str]) -> int:
         changes = result.applied
         spots = locate(src, read_tsv(folder / "damage.tsv", 3))
         for spot in spots:
-            ok = judge(src, changes, spot)
+            ok = judge(src, changes, spot, spots)
             count = per_kind.setdefault(spot[3], Counter())
             count["spots"] += 1
             count["repaired"] += ok

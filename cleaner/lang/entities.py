@@ -1,0 +1,179 @@
+"""Corpus learner ``entities``: the names the corpus writes, one word or several, and how they sound.
+
+An auto-caption writes names as it hears them: "may vod" for Meifod, "pow is county council" for
+Powys County Council, "vendor berg" for Van der Berg, "north umberland" for Northumberland, all in
+lowercase. The companion article in the corpus spells them. This learner reads punctuated prose
+only (never a transcript's runs) and keeps every run of capitalised words (with the particles
+names carry inside: "Office of Public Works", "Van der Berg") and every capitalised word in mid-
+sentence. Rules then look a caption's words up three ways (:class:`EntityIndex`): the same words
+in lowercase, the same letters without the spaces, or the same sound (Double Metaphone of the
+letters run together).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..corpus import Learner, register_learner
+from .names import learnable, prune
+from .phonetic import keys
+from .regions import prose_sentences
+from .tokens import words
+
+NAME = "entities"
+MAX_TOKENS = 5  # a name of more words than this is a title or a headline, not an entity
+# Inside a name (never at its ends) these stay lowercase: "Office of Public Works", "Van der Berg".
+PARTICLES = frozenset("of for the upon de der den van von la le du da di del della bin al el".split())
+# A sentence's first word is capitalised anyway: it starts a name only when it is one of these
+# (a name's own first word) or the run is long enough that it must be ("River Vyrnwy burst ...").
+POSSESSIVE = re.compile(r"['’]s?$")
+MAX_ENTITIES = 200_000  # memory bound at scale (see names.prune)
+
+
+@dataclass
+class EntityKnowledge:
+    forms: Counter = field(default_factory=Counter)  # "Powys County Council" -> uses in prose
+    docs: Counter = field(default_factory=Counter)  # ... -> documents using it
+
+    @property
+    def index(self) -> "EntityIndex":
+        found = self.__dict__.get("_index")
+        if found is None:
+            found = self.__dict__["_index"] = EntityIndex(self)
+        return found
+
+
+class EntityIndex:
+    """Lookups built on first use: by lowercase words, by letters without spaces, by sound."""
+
+    def __init__(self, k: EntityKnowledge):
+        self.forms = k.forms
+        self.by_words: dict[tuple[str, ...], str] = {}
+        self.by_letters: dict[str, str] = {}
+        self.by_sound: dict[str, set[str]] = {}
+        for form, _ in sorted(k.forms.items(), key=lambda kv: (-kv[1], kv[0])):  # most used first
+            low = tuple(form.lower().split())
+            self.by_words.setdefault(low, form)
+            letters = letters_of(form)
+            self.by_letters.setdefault(letters, form)
+            for key in keys(letters):
+                self.by_sound.setdefault(key, set()).add(form)
+
+
+    def uses(self, form: str) -> int:
+        return self.forms.get(form, 0)
+
+    def in_longer_name(self, word: str) -> bool:
+        """Whether some name of several words has ``word`` as one of its words ("Powell" of "Angharad Powell")."""
+        parts = self.__dict__.get("_parts")
+        if parts is None:
+            parts = self.__dict__["_parts"] = {p for f in self.forms if " " in f for p in f.split()}
+        return word in parts
+
+    def sounding(self, key: str) -> set[str]:
+        """Names whose key is ``key`` or, for keys of four or more sounds, one sound away from it."""
+        found = set(self.by_sound.get(key, ()))
+        if len(key) >= 4:
+            for k in self.near_keys(key):
+                found |= self.by_sound.get(k, set())
+        return found
+
+    def near_keys(self, key: str) -> set[str]:
+        """Keys one deletion, insertion or substitution away from ``key`` that some name has."""
+        cache = self.__dict__.setdefault("_near", {})
+        if key not in cache:
+            deletes = {key[:i] + key[i + 1:] for i in range(len(key))}
+            cache[key] = {k for k in self.by_sound if k != key and abs(len(k) - len(key)) <= 1 and (
+                k in deletes or key in {k[:i] + k[i + 1:] for i in range(len(k))}
+                or len(k) == len(key) and sum(a != b for a, b in zip(k, key)) == 1)}
+        return cache[key]
+
+
+def letters_of(text: str) -> str:
+    """The letters of a name or a caption window, lowercase, spaces and marks dropped.
+
+    >>> letters_of("Van der Berg"), letters_of("north umberland")
+    ('vanderberg', 'northumberland')
+    """
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or len(word) > 1 and word.isupper() and len(word) <= 5
+
+
+def entity_runs(text: str) -> list[tuple[str, bool]]:
+    """(entity, at_sentence_start) for every run of capitalised words in the prose of ``text``.
+
+    >>> [e for e, _ in entity_runs("The Office of Public Works said Iolo Vaughan left Meifod.")]
+    ['Office of Public Works', 'Iolo Vaughan', 'Meifod']
+    """
+    out = []
+    for start, end in prose_sentences(text):
+        toks = words(text[start:end])
+        sentence = text[start:end]
+        i = 0
+        while i < len(toks):
+            if not _capitalised(toks[i].text):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks):
+                gap = sentence[toks[j - 1].end:toks[j].start]
+                if gap not in (" ", "-"):
+                    break
+                t = toks[j].text
+                if _capitalised(t) or t in PARTICLES and j + 1 < len(toks) and _capitalised(toks[j + 1].text) \
+                        and sentence[toks[j].end:toks[j + 1].start] == " ":
+                    j += 1
+                    continue
+                break
+            run = toks[i:j]
+            first = i == 0
+            if first and len(run) > 1 and run[0].text.lower() in PARTICLES | {"a", "an", "in", "at", "as", "but"}:
+                run = run[1:]  # "The Environment Agency said": the article is not part of the name
+                first = False
+            if run and len(run) <= MAX_TOKENS:
+                name = " ".join(w.text for w in run)
+                out.append((POSSESSIVE.sub("", name), first))  # "Busan's" is Busan
+            i = j
+    return out
+
+
+@register_learner
+class EntityLearner(Learner):
+    name = NAME
+
+    def __init__(self):
+        self.k = EntityKnowledge()
+
+    def observe(self, doc_id: str, text: str) -> None:
+        seen: set[str] = set()
+        for entity, first in entity_runs(learnable(text)):
+            if first and " " not in entity:
+                continue  # one capitalised word at a sentence start is any word ("Farmers said ...")
+            parts = entity.split(" ")
+            found = {entity} | {p for p in parts[first:] if p not in PARTICLES}  # "Powell" of "Angharad Powell"
+            if first:  # "Farmer Iolo Vaughan lost ...": the name may start at the second word
+                found.add(" ".join(parts[1:]))
+            for form in found:
+                self.k.forms[form] += 1
+            seen |= found
+        for entity in seen:
+            self.k.docs[entity] += 1
+        for counter in (self.k.forms, self.k.docs):
+            if len(counter) > MAX_ENTITIES:
+                prune(counter, MAX_ENTITIES)
+
+    def finish(self) -> EntityKnowledge:
+        return self.k
+
+
+def entity_knowledge(doc) -> EntityKnowledge:
+    """The ``entities`` knowledge of a document's corpus (empty when there is none)."""
+    corpus = getattr(doc, "corpus", None)
+    found = corpus.get(NAME) if corpus is not None else None
+    return found if found is not None else EntityKnowledge()
