@@ -74,7 +74,9 @@ def inflected_real_word(word: str) -> bool:
     >>> inflected_real_word("libelled"), inflected_real_word("accessors"), inflected_real_word("goverment")
     (True, True, False)
     """
-    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 for suf in SUFFIXES):
+    # the stem must be a dictionary word: wordfreq also counts misspelt stems ("publise", "suporter")
+    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 and sym.unigram_count(word[:-len(suf)])
+           for suf in SUFFIXES):
         return True
     for suf in DOUBLED_SUFFIXES:
         stem = word[:-len(suf)]
