@@ -6,11 +6,11 @@ sentences that start in lowercase. Those two are ordinary style choices in edite
 Government"), so the casing rules that repair them (TYP005, TYP006) run only where this detector
 sees the glue: three or more glued function words, at two or more per 1,000 words.
 
-Cheap: only tokens wordfreq has never seen (and a camelCase pattern) are segmented.
+Cheap: only tokens wordfreq has rarely seen (and a camelCase pattern) are segmented.
 """
 from __future__ import annotations
 
-from ..kinds.segment import CAMEL_GLUE, GLUE_EVIDENCE, glued_function_word, split_parts
+from ..kinds.segment import CAMEL_GLUE, COMMON_GLUE_ZIPF, GLUE_EVIDENCE, glued_function_word, split_parts
 from ..lang.tokens import WORD_RE
 from ..lang.vocab import zipf
 from ..model import Document, Finding
@@ -19,7 +19,7 @@ from .base import Detector
 
 MIN_GLUED = 3
 MIN_PER_1000 = 2.0
-MIN_WORDS = 100
+MIN_WORDS = 50
 
 
 @register_detector
@@ -31,7 +31,7 @@ class GluedDetector(Detector):
         tokens = WORD_RE.findall(text)
         if len(tokens) < MIN_WORDS:
             return None
-        glued = [t for t in tokens if len(t) >= 5 and t.islower() and zipf(t) == 0
+        glued = [t for t in tokens if len(t) >= 4 and t.islower() and zipf(t) < COMMON_GLUE_ZIPF
                  and (parts := split_parts(t)) and glued_function_word(parts)]
         camel = [m.group() for m in CAMEL_GLUE.finditer(text)
                  if m.group(1).lower().rstrip("'’s") in GLUE_EVIDENCE and zipf(m.group().lower()) == 0]

@@ -157,7 +157,7 @@ def split_parts(token: str) -> list[str] | None:
 
 COMMON_GLUE_ZIPF = 3.6  # glue this frequent on the web ("ofthe" 3.3) is still glue ...
 COMMON_PART_ZIPF = 4.0  # ... of two words this common whose pair English uses
-SET_PHRASE_COUNT = 100_000_000  # a pair this frequent in Google Books ("next week", "last year") needs no function word
+SET_PHRASE_COUNT = 100_000_000  # ... and that Google Books pairs this often ("of the", "next week", "at least")
 
 
 def common_glue(token: str) -> list[str] | None:
@@ -176,9 +176,8 @@ def common_glue(token: str) -> list[str] | None:
     parts = [token[:cuts[0]], token[cuts[0]:]]
     if not all(zipf(p) >= COMMON_PART_ZIPF and (len(p) > 2 or p in SHORT_PARTS) for p in parts):
         return None
-    pair = sym.bigram_count(*parts)
-    if not (pair and any(p in GLUE_EVIDENCE for p in parts) or parts[0] in ARTICLES or pair >= SET_PHRASE_COUNT):
-        return None
+    if sym.bigram_count(*parts) < SET_PHRASE_COUNT:
+        return None  # "formatters" is no "for matters": only a pair English says all the time is glue
     return parts
 
 
@@ -279,15 +278,17 @@ class Segment(RuleKind):
         names = knowledge(doc)
         for w in toks:
             t = w.text
-            if len(t) < 5 or zipf(w.lower) >= MAX_GLUE_ZIPF or shield.covers(w.start, w.end):
-                continue
+            if len(t) < 4 or zipf(w.lower) >= COMMON_GLUE_ZIPF or shield.covers(w.start, w.end):
+                continue  # (split_parts itself holds tokens wordfreq has seen to the stricter common_glue test)
             if not (t.islower() or t[0].isupper() and t[1:].islower()):
                 continue
-            if names.caps[t] + names.lower[w.lower] >= 2:
-                continue  # the corpus uses this spelling more than once: a term, not a slip
             parts = split_parts(t)
             if parts is None:
                 continue
+            if names.caps[t] + names.lower[w.lower] >= 2 and not (
+                    glued_function_word(parts) and sym.bigram_count(*parts) >= SET_PHRASE_COUNT):
+                continue  # the corpus uses this spelling more than once: a term ("moblog", "weblogger"), unless it
+                # glues a function word to a common word as English pairs them ("andthe": one tag dropped everywhere)
             sure = all(zipf(p.lower()) >= SURE_PART_ZIPF or p.lower() in SHORT_PARTS for p in parts) or \
                 all(sym.bigram_count(a, b) for a, b in zip(parts, parts[1:]))
             if any(names.is_name(p.capitalize(), 2) for p in parts):

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..lang.tokens import words
 from ..lexicon import read_rows
+from ..lang.names import knowledge
 from ..model import Document, Edit, Safety
 from ..registry import RuleSpec
 from . import register_kind
@@ -90,6 +91,7 @@ class Stutter(RuleKind):
         gaps = [b.start == a.end + 1 and text[a.end] == " " or GAP_RE.fullmatch(text, a.end, b.start) is not None
                 for a, b in zip(toks, toks[1:])]
         lows = [w.text.lower() for w in toks]
+        names = knowledge(doc)
         i = 0
         while i < len(toks):
             for n in range(self.max_phrase, 0, -1):
@@ -103,6 +105,8 @@ class Stutter(RuleKind):
                     continue  # "Walla Walla", "Sirhan Sirhan": names repeat on purpose; "I I think" is a stutter
                 if glued_copy(text, first[0], second[-1]):
                     continue
+                if self.speech and n == 1 and said_so(names, lows, i):
+                    continue  # "a dull bang bang", "mayday mayday": the corpus prose quotes the repeat
                 if not self.speech and first[0].text[0].isupper() and not second[0].text[0].isupper() \
                         and i > 0 and not SENTENCE_GAP.search(text[toks[i - 1].end:first[0].start]):
                     continue  # "gave India A a lead", "Plan A a success": a name or label, then the word
@@ -117,3 +121,11 @@ class Stutter(RuleKind):
                 i = j + n - 1
                 break
             i += 1
+
+
+def said_so(names, lows: list[str], i: int) -> bool:
+    """Whether the corpus prose writes this repeat after the same word ("a dull bang bang", "what it is
+    is"): a companion article quoting the speaker; a stray "the the" typo elsewhere rarely shares
+    the word before it."""
+    word = lows[i]
+    return names.pairs.get((word, word), 0) >= 1 and (i == 0 or names.pairs.get((lows[i - 1], word), 0) >= 1)

@@ -109,7 +109,7 @@ def entity_runs(text: str) -> list[tuple[str, bool]]:
     """(entity, at_sentence_start) for every run of capitalised words in the prose of ``text``.
 
     >>> [e for e, _ in entity_runs("The Office of Public Works said Iolo Vaughan left Meifod.")]
-    ['Office of Public Works', 'Iolo Vaughan', 'Meifod']
+    ['Office of Public Works', 'Public Works', 'Iolo Vaughan', 'Meifod']
     """
     out = []
     for start, end in prose_sentences(text):
@@ -139,6 +139,17 @@ def entity_runs(text: str) -> list[tuple[str, bool]]:
             if run and len(run) <= MAX_TOKENS:
                 name = " ".join(w.text for w in run)
                 out.append((POSSESSIVE.sub("", name), first))  # "Busan's" is Busan
+            pieces, piece = [], []
+            for w in run + [None]:  # "Angharad Powell of Natural Resources Wales": each side is a name too
+                if w is None or w.text in PARTICLES:
+                    if len(piece) > 1 and len(piece) < len(run):
+                        pieces.append(piece)
+                    piece = []
+                else:
+                    piece.append(w)
+            for k, piece in enumerate(pieces):
+                if len(piece) <= MAX_TOKENS:
+                    out.append((POSSESSIVE.sub("", " ".join(w.text for w in piece)), first and piece[0] is run[0]))
             i = j
     return out
 
