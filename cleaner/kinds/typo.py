@@ -69,13 +69,13 @@ def keyboard_slip(word: str, fix: str) -> bool:
 
 
 def inflected_real_word(word: str) -> bool:
-    """An inflection of a word wordfreq knows, so not a slip ("accessors", "libelled", "travelling").
+    """An inflection of a dictionary word, so not a slip ("editors", "libelled", "travelling").
 
-    >>> inflected_real_word("libelled"), inflected_real_word("accessors"), inflected_real_word("goverment")
+    >>> inflected_real_word("libelled"), inflected_real_word("editors"), inflected_real_word("publised")
     (True, True, False)
     """
-    # the stem must be a dictionary word: wordfreq also counts misspelt stems ("publise", "suporter")
-    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 and sym.unigram_count(word[:-len(suf)])
+    # the stem must be a dictionary word: wordfreq also counts misspelt stems ("publis", "suporter")
+    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 and _real_stem(word[:-len(suf)])
            for suf in SUFFIXES):
         return True
     for suf in DOUBLED_SUFFIXES:
@@ -83,6 +83,10 @@ def inflected_real_word(word: str) -> bool:
         if word.endswith(suf) and len(stem) > 3 and stem[-1] == stem[-2] and zipf(stem[:-1]) >= 2.0:
             return True
     return False
+
+
+def _real_stem(stem: str) -> bool:
+    return bool(sym.unigram_count(stem))
 
 
 @functools.lru_cache(maxsize=1)

@@ -109,7 +109,8 @@ class NameLearner(Learner):
                         after[:1] == "." and after[1:].isalnum():
                     continue  # parts of URLs, handles, hashtags and addresses are not vocabulary
                 if not w.text[0].isupper():
-                    self.k.lower[w.lower] += 1
+                    if w.text.islower():  # "thisLicense", "iPhone" are glue or brands, not lowercase uses
+                        self.k.lower[w.lower] += 1
                     continue
                 if i == 0:
                     continue
