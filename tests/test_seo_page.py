@@ -70,7 +70,8 @@ def test_the_page_has_a_page_shape_and_an_edited_article_has_none():
     article = "\n\n".join(ARTICLE) + "\n"
     assert PageDetector().detect(Document(article)) is None  # too few lines to ask
     one_per_line = "\n".join(ARTICLE * 3) + "\n"  # 36 lines, but prose and a short table, no menus
-    assert not PageDetector().detect(Document(one_per_line)).detected
+    finding = PageDetector().detect(Document(one_per_line))
+    assert finding is None or not finding.detected
 
 
 def test_menus_teasers_footer_and_comments_go_the_article_stays(page_result):

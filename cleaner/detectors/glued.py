@@ -10,6 +10,7 @@ Cheap: only tokens wordfreq has rarely seen (and a camelCase pattern) are segmen
 """
 from __future__ import annotations
 
+from ..adapters import symspell_adapter as sym
 from ..kinds.segment import CAMEL_GLUE, COMMON_GLUE_ZIPF, GLUE_EVIDENCE, glued_function_word, split_parts
 from ..lang.tokens import WORD_RE
 from ..lang.vocab import zipf
@@ -31,8 +32,9 @@ class GluedDetector(Detector):
         tokens = WORD_RE.findall(text)
         if len(tokens) < MIN_WORDS:
             return None
-        glued = [t for t in tokens if len(t) >= 4 and t.islower() and zipf(t) < COMMON_GLUE_ZIPF
-                 and (parts := split_parts(t)) and glued_function_word(parts)]
+        kinds = {t for t in set(tokens) if len(t) >= 4 and t.islower() and not sym.unigram_count(t)
+                 and zipf(t) < COMMON_GLUE_ZIPF and (parts := split_parts(t)) and glued_function_word(parts)}
+        glued = [t for t in tokens if t in kinds]  # each distinct token judged once, dictionary words first
         camel = [m.group() for m in CAMEL_GLUE.finditer(text)
                  if m.group(1).lower().rstrip("'’s") in GLUE_EVIDENCE and zipf(m.group().lower()) == 0]
         found = glued + camel

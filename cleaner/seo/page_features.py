@@ -165,12 +165,15 @@ class PageShape:
 
 @functools.lru_cache(maxsize=32)
 def page_shape(text: str, lexicon: Lexicon | None = None) -> PageShape | None:
-    """The page statistics of ``text``, or None when it has too few lines to be a page (cheap: most
-    documents stop at the line count)."""
+    """The page statistics of ``text``, or None when it has too few lines, or too few short ones, to be
+    a page (cheap: most documents stop at the line count, the rest at a word count per line)."""
     if text.count("\n") + 1 < MIN_PAGE_LINES:
         return None
     lines = [x for x in text.split("\n") if x.strip()]
     if len(lines) < MIN_PAGE_LINES:
+        return None
+    menu = [len(word_list(x)) <= SHORT_WORDS and not ends_sentence(x.strip()) for x in lines]
+    if sum(menu) < MIN_MENU_SHARE * len(lines):  # cheap test first: a book or an article has few short lines
         return None
     feats = features(lines, lexicon)
     runs, run, longest = 0, 0, 0
