@@ -75,6 +75,7 @@ def test_malformed_pack_names_file_and_line(tmp_path, body, needle):
 @pytest.mark.parametrize("change,needle", [
     (('kind: regex', 'kind: nonsense'), "unknown kind 'nonsense'"),
     (('pattern: "foo"', 'pattern: "fo("'), "pattern does not compile"),
+    (('kind: regex', 'kind: prose_casing\n    direction: sideways'), "direction must be one of lower, upper"),
 ])
 def test_kind_parameters_are_validated_with_line(tmp_path, change, needle):
     write_pack(tmp_path, "pack: t\nprefix: TST\ncategory: test\nrules:" + VALID_RULE.replace(*change))

@@ -26,7 +26,7 @@ from ..lang.vocab import ALWAYS_CAPITALISED, TITLES
 from ..model import Document, Edit
 from ..registry import RuleSpec
 from . import register_kind
-from .base import RuleKind, make_edit
+from .base import RuleKind, bad_choice, make_edit
 
 
 # days and the months that are no ordinary word ("may", "march" and "august" are)
@@ -49,10 +49,7 @@ class AsrCasing(RuleKind):
 
     @classmethod
     def validate(cls, rule: RuleSpec) -> list[str]:
-        problems = super().validate(rule)
-        if rule.params.get("direction") not in ("lower", "upper"):
-            problems.append("direction must be 'lower' or 'upper'")
-        return problems
+        return super().validate(rule) + bad_choice(rule, "direction", ("lower", "upper"))
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         text = doc.text

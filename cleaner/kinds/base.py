@@ -33,6 +33,11 @@ class RuleKind:
         return [f"kind {cls.name!r} needs parameter {p!r}" for p in cls.required_params if p not in rule.params]
 
 
+def bad_choice(rule: RuleSpec, key: str, choices: tuple[str, ...]) -> list[str]:
+    """A problem when the rule's ``key`` parameter is none of ``choices`` ("direction: lower | upper")."""
+    return [] if rule.params.get(key) in choices else [f"{key} must be one of {', '.join(choices)}"]
+
+
 def missing_files(rule: RuleSpec, keys: tuple[str, ...]) -> list[str]:
     """Problems for the file parameters among ``keys`` that the rule names but the pack lacks."""
     return [f"{key} file {rule.params[key]!r} not found" for key in keys

@@ -24,7 +24,7 @@ from ..lang.vocab import ALWAYS_CAPITALISED, TITLES, zipf
 from ..model import Document, Edit
 from ..registry import RuleSpec
 from . import register_kind
-from .base import RuleKind, make_edit
+from .base import RuleKind, bad_choice, make_edit
 
 COMMON_ZIPF = 4.0
 ABBREVIATIONS = frozenset("mr mrs ms dr prof st no vs etc approx inc ltd co corp jr sr gen col capt lt sgt gov "
@@ -41,10 +41,7 @@ class ProseCasing(RuleKind):
 
     @classmethod
     def validate(cls, rule: RuleSpec) -> list[str]:
-        problems = super().validate(rule)
-        if rule.params.get("direction") not in ("lower", "upper"):
-            problems.append("direction must be 'lower' or 'upper'")
-        return problems
+        return super().validate(rule) + bad_choice(rule, "direction", ("lower", "upper"))
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         text = doc.text

@@ -36,7 +36,6 @@ CLOSED_CLASS = frozenset(
     "they them their we us our you your i me my this that these those there here not no so up".split())
 SHORT_PARTS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 MIN_PART_ZIPF = 3.0
-MAX_GLUE_ZIPF = 3.0  # above this wordfreq sees the token too often for it to be a slip
 ARTICLES = frozenset({"the", "a", "an"})
 SURE_PART_ZIPF = 3.5
 MIN_JOINED_ZIPF = 2.6
@@ -138,16 +137,12 @@ def split_parts(token: str) -> list[str] | None:
     seen = zipf(low)
     if seen > 0 or len(token) < 5:
         return common_glue(token)  # "ofthe", "atleast", "nextweek", "isin": web glue wordfreq has seen
-    if seen >= MAX_GLUE_ZIPF:
-        return None
     cuts = sym.segment(token)
     if not cuts or len(cuts) > 2:
         return None
     parts = [token[i:j] for i, j in zip([0, *cuts], [*cuts, len(token)])]
     if parts[0].lower() in PREFIXES or parts[0].lower() in WORD_PREFIXES:
         return None  # "noncommercially", "sublicenses": a prefixed word wordfreq lacks, not two words
-    if seen > 0 and not (len(parts) == 2 and parts[1].lower() == "the"):
-        return None  # a known word ending in "a" or "an" is a word ("robusta", "Madan"), not glue
     for p in parts:
         lp = p.lower()
         if len(p) <= 2 and lp not in SHORT_PARTS or zipf(lp) < MIN_PART_ZIPF:

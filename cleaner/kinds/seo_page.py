@@ -25,7 +25,7 @@ from ..model import Document, Edit, Safety
 from ..seo.classify import classify, lexicon_for
 from ..seo import repeats
 from ..seo.groups import Group
-from ..seo.lexicon import load
+from ..seo.lexicon import DEFAULT_PATH, load
 from ..seo.page import PageVerdict, classify_page
 from ..seo.page_features import page_shape
 from ..seo.spans import removal_spans
@@ -44,13 +44,16 @@ class SeoPage(RuleKind):
         super().__init__(rules, regex_timeout)
         self.rule = self.rules[0]
         self.lexicon_path = lexicon_for(self.rule.base_dir, self.rule.params.get("lexicon"))
+        # with the default lexicon, the detector's own cache entry: the page is measured once
+        default = self.lexicon_path.resolve() == DEFAULT_PATH.resolve()
+        self.shape_lexicon = None if default else load(self.lexicon_path)
         self.min_docs = int(self.rule.params.get("template_min_docs", 20))
         self.min_count = int(self.rule.params.get("template_min_count", 3))
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         if doc.pass_no > 1:
             return  # the page was judged whole in the first pass; what is left is its article and the doubtful lines
-        shape = page_shape(doc.text, load(self.lexicon_path))
+        shape = page_shape(doc.text, self.shape_lexicon)
         if shape is None or not shape.is_page:
             return  # the detector said so already; the rule alone (its examples, --select) asks again
         found = classify(doc.text, self.lexicon_path)

@@ -60,7 +60,7 @@ class TranscriptEntity(RuleKind):
         if not knowledge.forms:
             return
         index = knowledge.index
-        self.names = knowledge_of_names(doc)
+        names = knowledge_of_names(doc)
         text = doc.text
         shield = tokens_shield(text)
         spans = runs(text)
@@ -73,7 +73,7 @@ class TranscriptEntity(RuleKind):
                 window = toks[i:i + size]
                 if any(text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
                     continue  # the words must follow one another (a caption line break is fine)
-                match = self._match(window, index, text)
+                match = self._match(window, index, names)
                 if match:
                     rank = _rank(match, "".join(w.text.lower() for w in window))
                     if found is None or rank > found_rank:
@@ -83,7 +83,7 @@ class TranscriptEntity(RuleKind):
                 continue
             form, how, similarity, size = found
             start, end = toks[i].start, toks[i + size - 1].end
-            if any(self.names.lower.get(t.lower(), 0) >= 3 * max(self.names.caps.get(t, 0), 1)
+            if any(names.lower.get(t.lower(), 0) >= 3 * max(names.caps.get(t, 0), 1)
                    for t in form.split() if t not in PARTICLES):
                 i += size
                 continue  # a word the corpus writes in lowercase three times as often: ASR006 would undo it
@@ -96,14 +96,14 @@ class TranscriptEntity(RuleKind):
                                           f"matched by {how}" + (f", similarity {similarity:.2f}" if how == "sound" else "")))
             i += size
 
-    def _match(self, window, index, text: str):
+    def _match(self, window, index, names):
         if any(not w.text.islower() for w in window):
             return None  # a caption is lowercase: a capitalised word was written by someone who knew
         low = tuple(w.text.lower() for w in window)
         size = len(window)
         form = index.by_words.get(low)
         if form is not None:
-            name_like = any(_rare(t) or not self.names.lower.get(t) for t in low if t not in CLOSED_CLASS)
+            name_like = any(_rare(t) or not names.lower.get(t) for t in low if t not in CLOSED_CLASS)
             if size == 1 and not (zipf(low[0]) < SINGLE_ZIPF or _rare(low[0]) and index.in_longer_name(form)):
                 return None  # "price", "ammunition": one common word, unless a longer name has it ("Angharad Powell")
             if size > 1 and not name_like and index.uses(form) < MIN_COMMON_USES:

@@ -75,7 +75,7 @@ def inflected_real_word(word: str) -> bool:
     (True, True, False)
     """
     # the stem must be a dictionary word: wordfreq also counts misspelt stems ("publis", "suporter")
-    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 and _real_stem(word[:-len(suf)])
+    if any(word.endswith(suf) and zipf(word[:-len(suf)]) >= 1.0 and sym.unigram_count(word[:-len(suf)])
            for suf in SUFFIXES):
         return True
     for suf in DOUBLED_SUFFIXES:
@@ -83,10 +83,6 @@ def inflected_real_word(word: str) -> bool:
         if word.endswith(suf) and len(stem) > 3 and stem[-1] == stem[-2] and zipf(stem[:-1]) >= 2.0:
             return True
     return False
-
-
-def _real_stem(stem: str) -> bool:
-    return bool(sym.unigram_count(stem))
 
 
 @functools.lru_cache(maxsize=1)

@@ -60,6 +60,13 @@ class EntityIndex:
             self.by_letters.setdefault(letters, form)
             for key in keys(letters):
                 self.by_sound.setdefault(key, set()).add(form)
+        # every key under itself and under each of its one-letter deletions: two keys one edit apart share
+        # an entry (symspell's trick), so a lookup never scans the whole index
+        self.by_deletion: dict[str, set[str]] = {}
+        for key in self.by_sound:
+            for variant in _deletions(key) | {key}:
+                self.by_deletion.setdefault(variant, set()).add(key)
+        self.parts = {p for f in k.forms if " " in f for p in f.split()}
 
 
     def uses(self, form: str) -> int:
@@ -67,10 +74,7 @@ class EntityIndex:
 
     def in_longer_name(self, word: str) -> bool:
         """Whether some name of several words has ``word`` as one of its words ("Powell" of "Angharad Powell")."""
-        parts = self.__dict__.get("_parts")
-        if parts is None:
-            parts = self.__dict__["_parts"] = {p for f in self.forms if " " in f for p in f.split()}
-        return word in parts
+        return word in self.parts
 
     def sounding(self, key: str) -> set[str]:
         """Names whose key is ``key`` or, for keys of four or more sounds, one sound away from it."""
@@ -82,13 +86,23 @@ class EntityIndex:
 
     def near_keys(self, key: str) -> set[str]:
         """Keys one deletion, insertion or substitution away from ``key`` that some name has."""
-        cache = self.__dict__.setdefault("_near", {})
-        if key not in cache:
-            deletes = {key[:i] + key[i + 1:] for i in range(len(key))}
-            cache[key] = {k for k in self.by_sound if k != key and abs(len(k) - len(key)) <= 1 and (
-                k in deletes or key in {k[:i] + k[i + 1:] for i in range(len(k))}
-                or len(k) == len(key) and sum(a != b for a, b in zip(k, key)) == 1)}
-        return cache[key]
+        found = set()
+        for variant in _deletions(key) | {key}:
+            found |= self.by_deletion.get(variant, set())
+        return {k for k in found if k != key and _one_edit(k, key)}
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one deletion, insertion or substitution apart (a shared deletion
+    variant also pairs two keys two edits apart: "ABC" and "BAC")."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and short in _deletions(long)
 
 
 def letters_of(text: str) -> str:
