@@ -156,3 +156,58 @@ def test_clean_articles_lose_nothing():
         text = path.read_text(encoding="utf-8")
         assert not PageDetector().detect(Document(text)) or not PageDetector().detect(Document(text)).detected
         assert engine.clean_one(text, path.name).changes == [], path.name
+
+
+PARAS = [f"The {what} said on {day} that the {thing} would stay open for the rest of the season, and that "
+         f"the {town} crossing would run to its usual timetable."
+         for what, day, thing, town in zip(("harbour board", "council", "ferry company", "coastguard", "museum",
+                                            "pier trust"), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                            "Saturday"), ("quay", "slipway", "car park", "lookout",
+                                                                         "gallery", "kiosk"),
+                                           ("Ellis", "Brack", "Corran", "Dunmore", "Eastby", "Fenwick"))]
+
+
+def test_a_comment_widget_ends_the_article_block():
+    comments = ["View Comments"] + [x for n in range(4) for x in (
+        f"Reader{n} 2019-03-0{n + 1}", f"I have been crossing at Port Ellis for {n + 10} years and the new quay is "
+        f"a real improvement, though the parking is still a problem for everyone.")]
+    lines = MENU + ARTICLE[:5] + ARTICLE[10:] + comments + FOOTER[:5]
+    v = verdicts(lines)
+    start = len(MENU) + 7
+    assert features(lines)[start].barrier  # the lexicon's comment widget
+    assert all(i in v for i in range(start, start + len(comments)))  # the comments go (the first, in the
+    assert all(v[i].sure for i in range(start + 3, start + len(comments)))  # article's margin, suggested) ...
+    assert all(i not in v for i in range(len(MENU) + 1, start))  # ... the article stays
+
+
+def test_an_article_cut_by_a_stats_table_keeps_its_later_paragraphs():
+    table = [x for n in range(5) for x in ("Pos", "Player", "Plays", f"{60 + n}%")]
+    lines = MENU + ["Share this on Twitter"] + PARAS[:2] + table + PARAS[2:4] + table + PARAS[4:] + FOOTER[:5]
+    v = verdicts(lines)
+    for para in PARAS:
+        i = lines.index(para)
+        assert i not in v, para  # joined to the block: not even suggested
+
+
+def test_a_teaser_list_closing_the_block_goes_but_short_closing_paragraphs_stay():
+    towns = ("Alston", "Bude", "Calne", "Diss", "Filey", "Goole", "Hythe")
+    teasers = [x for n, t in enumerate(towns) for x in (  # label, headline, source, a summary heavy enough to join the block
+        f"{t.upper()} CUP", f"How {t} Won The County Cup After A Long Season Away", f"{n + 1} shares gazette.example sport",
+        f"The {t} side won the final by {n + 2} goals on Saturday after a season in which the club had to play all "
+        f"of its home games at a ground twenty miles away from the town.")]
+    lines = MENU + ARTICLE[1:5] + ARTICLE[10:] + teasers + FOOTER[:5]
+    v = verdicts(lines)
+    assert all(v[lines.index(x)].sure for x in teasers[3::4])
+    assert all(lines.index(x) not in v for x in ARTICLE[2:5])
+    promos = [x for n in range(3) for x in (f"PICTURE {n}: THE QUAY AT DAWN", PARAS[n][:90] + ".")]
+    lines = MENU + ARTICLE[1:5] + promos + FOOTER[:5]  # three short paragraphs between pictures: the article's
+    v = verdicts(lines)
+    assert all(lines.index(x) not in v or not v[lines.index(x)].sure for x in promos[1::2])
+
+
+def test_a_credit_next_to_the_block_repeating_one_inside_it_is_only_suggested():
+    lines = MENU + [x for para in PARAS for x in (para, "[Harbour Gazette]")] + FOOTER[:5]
+    v = verdicts(lines)
+    assert all(v[i].sure for i in range(len(MENU)))  # the page is judged: its menu goes
+    credits = [i for i, x in enumerate(lines) if x == "[Harbour Gazette]"]
+    assert all(i not in v or not v[i].sure for i in credits)

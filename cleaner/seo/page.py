@@ -45,8 +45,12 @@ MARGIN = 25  # lines, at most, of an article's margin (see _margins)
 MIN_TEASERS = 3  # isolated prose lines (see _teasers) within ...
 TEASER_SPAN = 12  # ... this many lines of one another are a teaser list
 MAX_TEASER_WORDS = 40  # a teaser's summary is one sentence: longer prose is never taken for one
+MIN_CLOSING_TEASERS = 6  # a teaser list inside the block needs this many summaries (an article's last
+#   short paragraphs between its pictures and promos are fewer)
+LONG_PENALTY = 4.0  # in a teaser list closing the block, one longer summary outweighs this many short ones
 LIST_ITEM_WORDS = 3  # a repeated line this long near the block may be the article's list shown twice
 CUT_FURNITURE = 3  # furniture lines (one a footer or stamp) after the block past which prose is furniture
+PAGE_FURNITURE = frozenset({"share", "comment", "newsletter", "cookie", "footer", "profile", "ad"})  # see _reach
 EARLY_SHARE = 0.5  # the article is the earliest block weighing this share of the heaviest (comments come after it)
 
 
@@ -117,8 +121,21 @@ def main_block(feats: list[LineFeatures], blank: list[bool]) -> tuple[int, int] 
     if not blocks:
         return None
     top = max(b[2] for b in blocks)
-    first = next(b for b in blocks if b[2] >= EARLY_SHARE * top)
-    return _drop_closing_teaser(feats, blank, first[0], first[1])
+    chosen = next(b for b in blocks if b[2] >= EARLY_SHARE * top)
+    first, last = _drop_closing_teaser(feats, blank, chosen[0], chosen[1])
+    return _drop_trailing_teasers(feats, blank, first, last)
+
+
+def join_runs(feats: list[LineFeatures], blank: list[bool], block: tuple[int, int]) -> tuple[int, int]:
+    """The block with every other candidate run no furniture line separates from it (see
+    :func:`_reach`): an article cut by tables or lists (a stats table between its paragraphs)."""
+    first, last = block
+    lo, hi = _reach(feats, first, last)
+    for other in candidate_blocks(feats, blank):
+        if lo <= other[0] and other[1] < hi and not (other[0] <= first and last <= other[1]):
+            b_first, b_last = _drop_closing_teaser(feats, blank, other[0], other[1])
+            first, last = min(first, b_first), max(last, b_last)
+    return first, last
 
 
 def _drop_closing_teaser(feats: list[LineFeatures], blank: list[bool], first: int, last: int) -> tuple[int, int]:
@@ -136,6 +153,39 @@ def _drop_closing_teaser(feats: list[LineFeatures], blank: list[bool], first: in
     while end > first and not feats[end].prose:
         end -= 1
     if sum(f.prose for f in feats[first:end + 1]) < MIN_BLOCK_GOOD:
+        return first, last
+    return first, end
+
+
+def _drop_trailing_teasers(feats: list[LineFeatures], blank: list[bool], first: int, last: int) -> tuple[int, int]:
+    """A block that ends in a teaser list ("LABEL / Headline / source / one-sentence summary"): its
+    last prose lines each alone between non-prose lines, most of them short (``MAX_TEASER_WORDS``).
+    Of those suffixes, the one where short summaries most outnumber long ones (each long one counting
+    ``LONG_PENALTY``), worth ``MIN_CLOSING_TEASERS`` or more, is the list; the article ends at the prose line
+    before it, if enough prose is left."""
+    content = [i for i in range(first, last + 1) if not blank[i]]
+    trailing: list[int] = []  # alone prose lines from the block's end backwards, up to two prose lines in a row
+    for k in range(len(content) - 1, -1, -1):
+        i = content[k]
+        if not feats[i].prose:
+            continue
+        if k > 0 and feats[content[k - 1]].prose or k < len(content) - 1 and feats[content[k + 1]].prose:
+            break
+        if trailing and trailing[-1] - i > TEASER_SPAN:
+            break
+        trailing.append(i)
+    cut, score, best = None, 0.0, MIN_CLOSING_TEASERS - 1  # the suffix scoring best: +1 a short summary, -LONG_PENALTY a long one
+    for i in trailing:
+        score += 1.0 if feats[i].words <= MAX_TEASER_WORDS else -LONG_PENALTY
+        if score > best:
+            cut, best = i, score
+    if cut is None:
+        return first, last
+    end = cut - 1
+    while end > first and not feats[end].prose:
+        end -= 1
+    kept = [f for f in feats[first:end + 1] if f.prose]
+    if len(kept) < MIN_BLOCK_GOOD or sum(f.words for f in kept) < MIN_BLOCK_WORDS:
         return first, last
     return first, end
 
@@ -222,17 +272,24 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
         return []
     table = templated_runs(feats, blank)
     first, last = extend_block(feats, blank, block, table, lines)
-    block_words = sum(f.words for f in feats[first:last + 1] if f.prose and not f.legal)
+    # the list test weighs the block as found: runs joined to it may be the list article's own items
     block_prose = sum(f.prose and not f.legal for f in feats[first:last + 1])
     listy = sum(weight(f) == 0 and not f.prose for i, f in enumerate(feats)
                 if not blank[i] and not first <= i <= last)
     list_page = listy > MIN_LISTY and listy >= LIST_RATIO * max(block_prose, 1)
+    first, last = join_runs(feats, blank, (first, last))
+    block_words = sum(f.words for f in feats[first:last + 1] if f.prose and not f.legal)
     confident = block_words >= MIN_BLOCK_WORDS and not list_page
-    outside = {norm_key(x) for i, x in enumerate(lines) if not first <= i <= last}
+    # a line inside the block is furniture when it recurs away from the block; its twin right next
+    # to the block is more likely the article's own (a source credit after its last paragraph)
+    outside = {norm_key(x) for i, x in enumerate(lines) if i < first - TAIL or i > last + TAIL}
+    inside = {norm_key(x) for x in lines[first:last + 1]}
+    echoes = frozenset(i for i, x in enumerate(lines)
+                       if (first - TAIL <= i < first or last < i <= last + TAIL) and norm_key(x) in inside)
     cut_after = _cut_after(feats, last)
     lead, tail = _margins(feats, blank, first, last)
     teasers = _teasers(feats, blank, first, last)
-    context = _Context(first, last, confident, table, teasers, lead, tail, cut_after)
+    context = _Context(first, last, confident, table, teasers, lead, tail, cut_after, echoes)
     verdicts = []
     for i, (line, f) in enumerate(zip(lines, feats)):
         if blank[i]:
@@ -264,6 +321,7 @@ class _Context:
     lead: int
     tail: int
     cut_after: int
+    echoes: frozenset[int] = frozenset()  # lines next to the block repeating one inside it
 
     def distance(self, i: int) -> int:
         return self.first - i if i < self.first else i - self.last
@@ -283,6 +341,8 @@ class _Context:
             only_repeated = f.repeated and not (f.template or f.legal or f.furniture or f.barrier)
             if only_repeated and f.words >= LIST_ITEM_WORDS and f.title_case < 0.6 and self.distance(i) <= MARGIN:
                 return False, "repeated on the page but close to the article: may be its own list shown twice"
+            if i in self.echoes:
+                return False, "next to the article block and repeating a line inside it"
             if f.marked:
                 return self.confident, ""
             if near:
@@ -297,6 +357,22 @@ class _Context:
         if i > self.last and i >= self.cut_after:
             return self.confident, "prose past a footer or time stamp and more furniture after the article"
         return False, "prose outside the article block"
+
+
+def _reach(feats: list[LineFeatures], first: int, last: int) -> tuple[int, int]:
+    """The lines an article that is a list could run over: out from the block on each side up to the
+    nearest barrier, legal line or widget the lexicon knows (``PAGE_FURNITURE``; a menu label or a
+    "See also" line may be one of the list's own items). A list article's items follow its
+    introduction; the headline lists past a footer or a share bar are the site's."""
+    def stop(f: LineFeatures) -> bool:
+        return f.barrier or f.legal or f.furniture in PAGE_FURNITURE
+    lo = first
+    while lo > 0 and not stop(feats[lo - 1]):
+        lo -= 1
+    hi = last + 1
+    while hi < len(feats) and not stop(feats[hi]):
+        hi += 1
+    return lo, hi
 
 
 def _cut_after(feats: list[LineFeatures], last: int) -> int:

@@ -31,6 +31,7 @@ LEGAL = regex.compile(
 STAMP = regex.compile(r"^\W*(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", regex.I)
 BARRIER = regex.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|" + STAMP.pattern, regex.I)
 MAX_BARRIER_WORDS = 30
+CLOSING = frozenset({"comment"})  # lexicon classes after which the article is over (its comment section)
 SKELETON = regex.compile(r"[^\p{L}\p{N}\s]+")
 OPENING_TOKENS = 4  # how many of the line's first tokens :func:`opening` keeps
 TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\p{L}\p{N}\s.]+")
@@ -55,7 +56,7 @@ class LineFeatures:
     repeated: bool  # the same text on another line of the page
     title_case: float  # share of words starting with a capital
     legal_hits: int = 0  # distinct copyright, privacy, cookie, terms, sign-up or disclaimer phrases
-    barrier: bool = False  # a copyright footer or a "2H ago" time stamp: no article runs across it
+    barrier: bool = False  # a copyright footer, a "2H ago" time stamp or a comment widget: no article runs across it
     stamp: bool = False  # a "2H ago" time stamp: it closes a teaser (headline, summary, stamp)
     furniture: str = ""  # the SEO lexicon's class for the line on its own ("share", "nav" ...), if strong
     skeleton: str = ""  # the line's punctuation, in order ("--,,"): rows of one table share it
@@ -127,7 +128,7 @@ def features(lines: list[str], lexicon: Lexicon | None = None,
             words=n, stop_share=sum(w.lower() in STOP_WORDS for w in words) / n if n else 0.0,
             sentence=ends_sentence(line.strip()), repeated=bool(key) and counts[key] > 1,
             title_case=sum(w[:1].isupper() for w in words) / n if n else 0.0, legal_hits=len({m.lower() for m in LEGAL.findall(line)}),
-            barrier=bool(BARRIER.search(line)) and n <= MAX_BARRIER_WORDS,
+            barrier=(bool(BARRIER.search(line)) or furniture in CLOSING) and n <= MAX_BARRIER_WORDS,
             stamp=bool(STAMP.search(line)) and n <= MAX_BARRIER_WORDS, furniture=furniture,
             skeleton=skeleton, opening=opening(line) if 2 <= n else "", template=i in templates))
     return out
