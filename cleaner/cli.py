@@ -9,6 +9,7 @@ import difflib
 import functools
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .config import CleanerConfig, ConfigError
 from .difflog import DocLog, LogError, read_log, sha256, summarize
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
-from .readers import compression
+from .readers import compression, infer_format
 from .safety import (log_lock, refuse_clean_overwrites, refuse_escape, refuse_same_paths, refuse_undo_log_overwrite,
                      same_file)
 from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
@@ -42,6 +43,9 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except (InputError, ConfigError, RulePackError, LogError, LogMismatch) as exc:
             fail(str(exc))
+        except BrokenPipeError:  # `cleaner rules | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:  # an I/O failure not anticipated elsewhere: still a message, not a traceback
             fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
         except KeyboardInterrupt:  # Ctrl-C: every output is atomic, so nothing is half-written
@@ -66,10 +70,11 @@ def config_options(func):
         click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="A .cleaner.toml or pyproject.toml to read instead of discovering one."),
         click.option("--no-corpus", is_flag=True, help="Do not learn corpus knowledge before cleaning."),
-        click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "parquet"]), default="text",
-                     show_default=True, help="jsonl: also .jsonl.gz/.jsonl.zst; parquet: *.parquet (pyarrow)."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
-        click.option("--id-field", default=None, help="JSONL field holding the document id."),
+        click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl", "parquet"]), default="auto",
+                     show_default=True, help="auto: from the file names (*.jsonl, *.ndjson, also .gz/.zst: jsonl; "
+                                             "*.parquet: parquet, with pyarrow; anything else: text)."),
+        click.option("--text-field", default=None, help="JSONL/Parquet field holding the text [default: text]."),
+        click.option("--id-field", default=None, help="JSONL/Parquet field holding the document id."),
         click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True,
                      help="What to do with invalid UTF-8: stop with an error, replace it, or keep the bytes."),
         click.option("--on-error", type=click.Choice(["stop", "skip"]), default="skip", show_default=True,
@@ -79,6 +84,20 @@ def config_options(func):
     for opt in reversed(opts):
         func = opt(func)
     return func
+
+
+def resolve_format(fmt: str, roots: list[Path], text_field: str | None, id_field: str | None,
+                   exclude: list[Path] = ()) -> tuple[str, str]:
+    """(format, text field): ``auto`` read from the input names; a field option given for input read as
+    text is an error rather than silently ignored."""
+    if fmt == "auto":
+        fmt = infer_format(roots, exclude)
+    if fmt == "text" and (text_field is not None or id_field is not None):
+        names = ", ".join(str(r) for r in roots[:3])
+        raise click.UsageError(f"--text-field and --id-field name fields of JSONL or Parquet records, but {names} "
+                               f"is read as text (its name does not end in .jsonl, .ndjson or .parquet); "
+                               f"give --format jsonl to read it as JSONL")
+    return fmt, text_field or "text"
 
 
 def build_engine(select, ignore, unsafe_fixes, config_path, no_corpus) -> Engine:
@@ -134,6 +153,9 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
         raise click.UsageError("--in-place rewrites the input files: give no -o/--output and no '-'")
     if not (in_place or output or stdin):
         raise click.UsageError("give -o/--output (a file or folder) or --in-place")
+    if in_place and log_path is None and not quiet:
+        click.echo("cleaner: warning: --in-place without --log keeps no diff log: the rewritten files cannot be "
+                   "reverted by cleaner (add --log FILE to keep one; --quiet silences this)", err=True)
     roots = list(dict.fromkeys(Path(p) for p in inputs))
     for root in roots:
         if root != STDIN and not root.exists():
@@ -149,6 +171,8 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
     if out is not None and out_is_dir and out.exists() and not out.is_dir():
         raise InputError(f"{out}: output must be a folder when cleaning a folder or several inputs, "
                          f"and this is a file")
+    fmt, text_field = resolve_format(fmt, roots, text_field, id_field,
+                                     [p for p in (out if out_is_dir else None, log_path) if p is not None])
     engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
 
     def out_for(path: Path) -> Path:
@@ -174,6 +198,15 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
         if out is not None:
             log = os.path.abspath(log_path) if log_path is not None else None
             check_targets([p for p in files if os.path.abspath(p) != log], out_for)
+    if log_path is not None:  # the log's folder too (its run state lives beside it)
+        try:
+            if log_path.is_dir():
+                raise IsADirectoryError(21, f"{log_path} is a folder; --log names the log file")
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(log_path.parent, os.W_OK):
+                raise PermissionError(13, "Permission denied")
+        except OSError as exc:
+            raise write_error(log_path, exc, "cannot write the diff log here") from None
     if out is not None:  # fail now, not after the work, if the output cannot be written
         folder = out if out_is_dir else out.parent
         try:
@@ -298,6 +331,7 @@ def check(paths, diff, show_suggestions, select, ignore, unsafe_fixes, config_pa
     for p in paths:
         if p != STDIN and not p.exists():
             raise InputError(f"{p}: no such file or folder")
+    fmt, text_field = resolve_format(fmt, paths, text_field, id_field)
     engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
     runner = Runner(engine, fmt=fmt, text_field=text_field, id_field=id_field, encoding_errors=encoding_errors,
                     on_error=on_error, warn=lambda m: click.echo(m, err=True))
@@ -464,6 +498,9 @@ def _folder_jobs(folder: Path, logs: dict[str, DocLog], output: Path) -> list[tu
 def _run_mapping(source: Path, log_path: Path, output: Path, doc, fmt, text_field, id_field, encoding_errors,
                  hash_key: str, fn) -> int:
     """revert/apply over a file, a JSONL corpus or a folder; everything is computed before anything is written."""
+    if fmt == "auto" and source.is_dir():
+        fmt = "text"  # a folder is mapped file by file, as text
+    fmt, text_field = resolve_format(fmt, [source], text_field, id_field)
     logs = read_log(log_path)
     outputs: list[tuple[Path, bytes]] = []
     reads: list[Path] = [log_path, source]
@@ -512,10 +549,10 @@ def mapping_options(func):
         click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
                      help="Output file (a folder when the input is a folder)."),
         click.option("--doc", help="Document id in the log (default: found by path, then by content hash)."),
-        click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "parquet"]), default="text",
-                     show_default=True, help="As given to clean: jsonl also reads .jsonl.gz and .jsonl.zst."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
-        click.option("--id-field", default=None, help="JSONL field holding the document id."),
+        click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl", "parquet"]), default="auto",
+                     show_default=True, help="As given to clean (auto: from the file names)."),
+        click.option("--text-field", default=None, help="JSONL/Parquet field holding the text [default: text]."),
+        click.option("--id-field", default=None, help="JSONL/Parquet field holding the document id."),
         click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="strict", show_default=True),
     ]
     for opt in reversed(opts):
@@ -533,11 +570,46 @@ def revert_cmd(clean_file, log_path, output, doc, fmt, text_field, id_field, enc
                  _revert_one)
 
 
+EDIT_ID = re.compile(r"e\d+")
+
+
+def resolve_edit_ids(values: tuple[str, ...], logs: dict[str, DocLog], doc: str | None,
+                     original: Path | None = None) -> frozenset[tuple[str, str]]:
+    """``--exclude-edit`` values as (document id, edit id) pairs. Edit ids are numbered per document,
+    so a bare ``e7`` must name one edit: it is an error when several documents of the log have an
+    ``e7`` (write ``DOC:e7``, or give ``--doc``), and when none has it. With ORIGINAL a single file,
+    the documents of that file come first."""
+    out: set[tuple[str, str]] = set()
+    for value in split_codes(values) or ():
+        doc_id, _, edit = value.rpartition(":") if ":" in value else (doc or "", "", value)
+        if not EDIT_ID.fullmatch(edit):
+            raise click.UsageError(f"--exclude-edit {value}: an edit id looks like e3 (or DOC:e3)")
+        if doc_id:
+            entry = logs.get(doc_id)
+            if entry is None or all(c.id != edit for c in entry.applied):
+                raise click.UsageError(f"--exclude-edit {value}: the log has no applied edit {edit} in {doc_id!r}")
+            out.add((doc_id, edit))
+            continue
+        owners = [d for d, entry in logs.items() if any(c.id == edit for c in entry.applied)]
+        if original is not None and original.is_file():
+            owners = [d for d in owners if _path_matches(original, d)] or owners
+        if not owners:
+            raise click.UsageError(f"--exclude-edit {value}: no applied edit {edit} in the log")
+        if len(owners) > 1:
+            shown = ", ".join(owners[:3]) + (f" and {len(owners) - 3} more" if len(owners) > 3 else "")
+            raise click.UsageError(f"--exclude-edit {value}: edit ids are numbered per document, and {len(owners)} "
+                                   f"documents have an {edit} ({shown}); write DOC:{edit}, e.g. "
+                                   f"{owners[0]}:{edit}, or give --doc")
+        out.add((owners[0], edit))
+    return frozenset(out)
+
+
 @main.command("apply")
 @click.argument("original", type=click.Path(exists=True, path_type=Path))
 @mapping_options
 @click.option("--exclude-rule", multiple=True, help="Leave out edits of these rule codes or prefixes.")
-@click.option("--exclude-edit", multiple=True, help="Leave out these edit ids (e.g. e3).")
+@click.option("--exclude-edit", multiple=True, help="Leave out these edits: e3 when one document of the log has "
+              "an e3, else DOC:e3 (ids are numbered per document).")
 @click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Review decisions (exported by `cleaner report`): apply exactly the accepted edits, "
                    "suggestions included.")
@@ -548,30 +620,50 @@ def apply_cmd(original, log_path, output, doc, fmt, text_field, id_field, encodi
     """Re-apply the logged edits to ORIGINAL (a file, a JSONL corpus or a folder), optionally leaving some out."""
     refuse_same_paths({"--log-out": log_out, "-o": output},
                       {"ORIGINAL": original, "--log": log_path, "--decisions": decisions_path})
+    excluded = resolve_edit_ids(exclude_edit, read_log(log_path), doc, original) if exclude_edit else frozenset()
     if decisions_path or log_out:
         from .report.decisions import apply_with_decisions
 
         apply_with_decisions(original, log_path, output, decisions_path, log_out, split_codes(exclude_rule) or (),
-                             split_codes(exclude_edit) or (), lambda fn: _run_mapping(
+                             excluded, lambda fn: _run_mapping(
                                  original, log_path, output, doc, fmt, text_field, id_field, encoding_errors,
                                  "original_sha256", fn))
         return
-    rules, edits = split_codes(exclude_rule) or (), set(split_codes(exclude_edit) or ())
+    rules = split_codes(exclude_rule) or ()
     counts = [0, 0]
-    seen_ids: set[str] = set()
+    seen: set[tuple[str, str]] = set()
 
     def fn(text: str, entry: DocLog, what: str) -> str:
-        seen_ids.update(c.id for c in entry.applied)
+        edits = {e for d, e in excluded if d == entry.doc_id}
+        seen.update((entry.doc_id, e) for e in edits)
         result, n = _apply_one(text, entry, what, rules, edits)
         counts[0] += n
         counts[1] += len(entry.applied)
         return result
 
     _run_mapping(original, log_path, output, doc, fmt, text_field, id_field, encoding_errors, "original_sha256", fn)
-    unknown = sorted(edits - seen_ids)
-    if unknown:
-        click.echo(f"cleaner: warning: no applied edit with id {', '.join(unknown)} in the log", err=True)
+    unused = sorted(f"{d}:{e}" for d, e in excluded - seen)
+    if unused:
+        click.echo(f"cleaner: warning: --exclude-edit {', '.join(unused)}: that document was not in ORIGINAL",
+                   err=True)
     click.echo(f"cleaner: applied {counts[0]} of {counts[1]} logged edits", err=True)
+
+
+MESSAGE_WIDTH = 70  # characters of a rule's message in the `cleaner rules` table
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to ``width`` characters, with an ellipsis when cut.
+
+    >>> shorten("a short message", 70)
+    'a short message'
+    >>> shorten("'{before}' is a false start before a word beginning with the same letter", 60)
+    "'{before}' is a false start before a word beginning with…"
+    """
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
 
 
 @main.command("rules")
@@ -579,27 +671,33 @@ def apply_cmd(original, log_path, output, doc, fmt, text_field, id_field, encodi
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @handle_errors
 def rules_cmd(code, as_json):
-    """List every rule, or show one rule's documentation and examples."""
+    """List every rule, or show one rule's documentation and examples (CODE: a code, a name, or a
+    family prefix such as SPC to list that family)."""
     registry = load_registry(rule_dirs())
     if code:
         from .docs import render_rule
 
         rule = registry.rules.get(registry.resolve(code)) or next(
             (r for r in registry.rules.values() if r.name == code), None)
-        if rule is None:
-            raise ConfigError(f"no rule {code!r} (see `cleaner rules`)")
-        click.echo(render_rule(rule))
-        return
+        if rule is not None and not as_json:
+            click.echo(render_rule(rule))
+            return
+        chosen = [rule] if rule is not None else [r for r in registry.rules.values() if r.id.startswith(code.upper())]
+        if not chosen:
+            raise ConfigError(f"no rule or rule family {code!r} (see `cleaner rules` for every code)")
+    else:
+        chosen = list(registry.rules.values())
     rows = [{"code": r.id, "name": r.name, "kind": r.kind, "category": r.category, "safety": r.safety.value,
              "status": r.status, "requires": list(r.requires), "message": r.message}
-            for r in sorted(registry.rules.values(), key=lambda r: r.id)]
+            for r in sorted(chosen, key=lambda r: r.id)]
     if as_json:
         click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
+    name_width = max(len(r["name"]) for r in rows)
     for r in rows:
         gate = f" (requires {', '.join(r['requires'])})" if r["requires"] else ""
-        click.echo(f"{r['code']:<7} {r['name']:<32} {r['kind']:<12} {r['category']:<11} {r['safety']:<10} "
-                   f"{r['status']:<8} {r['message'][:70]}{gate}")
+        click.echo(f"{r['code']:<7} {r['name']:<{name_width}} {r['kind']:<12} {r['category']:<11} {r['safety']:<10} "
+                   f"{r['status']:<8} {shorten(r['message'], MESSAGE_WIDTH)}{gate}")
 
 
 @main.command("stats")

@@ -8,6 +8,7 @@ style: nothing here uncurls quotes, applies NFKC, or changes widths.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,10 @@ class CleanerConfig:
         for key, value in data.items():
             name = key.replace("-", "_")
             if name not in fields:
-                raise ConfigError(f"{source}: unknown option {key!r} (known: {', '.join(sorted(fields))})")
+                known = ", ".join(sorted(f.replace("_", "-") for f in fields))
+                hint = difflib.get_close_matches(name.replace("_", "-"), known.split(", "), n=1)
+                raise ConfigError(f"{source}: unknown option {key!r}"
+                                  + (f" (did you mean {hint[0]!r}?)" if hint else "") + f"; known: {known}")
             default = getattr(cls(), name)
             if isinstance(default, tuple):
                 if isinstance(value, str):

@@ -169,6 +169,10 @@ class Engine:
             changes = compose(text, current, changes, winners,
                               functools.partial(self._make_change, passes=passes))
             current = apply_edits(current, winners)
+            if any(e.rule_id.startswith(ENCODING_FAMILY) for e in winners):
+                # detectors judge the text as it reads once its encoding is repaired ("Ë¦" is not "˦"):
+                # so cleaning the clean text again sees the same document, and changes nothing
+                profile = profile_document(Document(current, doc_id, corpus=corpus), self.detectors)
         else:
             leftover = self.propose(Document(current, doc_id, profile, corpus, passes + 1), {}, [])
             converged = not any(self.applies(e.safety) for e in leftover)
@@ -246,6 +250,7 @@ def _foreign_line_test(text: str):
     return at
 
 
+ENCODING_FAMILY = "MOJ"  # after a pass that repaired the encoding, the document is profiled again
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 UTF8_REACH = 3  # bytes of a UTF-8 sequence on either side of the one an edit touches
 

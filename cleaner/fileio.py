@@ -39,11 +39,14 @@ class Record:
 
 @dataclass(frozen=True)
 class BadLine:
-    """A JSONL line that is not a usable record (``message`` says why; empty for a blank line)."""
+    """A JSONL line that is not a usable record (``message`` says why; empty for a blank line).
+    ``skipped``: a well-formed record with no text to clean (its text field is null), copied through
+    with a warning, never an error."""
 
     line: int
     raw: bytes
     message: str
+    skipped: bool = False
 
 
 def looks_binary(data: bytes) -> bool:
@@ -246,6 +249,7 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_fiel
                      errors: str = "strict", on_error: str = "stop") -> Iterator[Record | BadLine]:
     """Records of a JSONL corpus, each with its raw line so unchanged records are written back byte for byte.
 
+    A record whose ``text_field`` is null is yielded as a skipped :class:`BadLine` (nothing to clean).
     A malformed line (not JSON, not an object, no string ``text_field``) raises :class:`InputError`
     naming the file and line with ``on_error="stop"``; with ``"skip"`` it is yielded as a
     :class:`BadLine` (the caller reports it and copies it through unchanged). Blank lines are
@@ -279,6 +283,9 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, text_field: str, id_fiel
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise InputError(f"{name}:{n}: record is a JSON {type(obj).__name__}, not an object")
+            if text_field in obj and obj[text_field] is None:
+                yield BadLine(n, raw, f"{name}:{n}: {text_field!r} is null; record copied unchanged", skipped=True)
+                continue
             if not isinstance(obj.get(text_field), str):
                 raise InputError(f"{name}:{n}: record has no string field {text_field!r}")
         except (ValueError, RecursionError) as exc:

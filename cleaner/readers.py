@@ -67,6 +67,43 @@ def _pyarrow():
 
 # -- listing ------------------------------------------------------------------------------------
 
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def format_of(path: Path | str) -> str:
+    """The format a file's name announces: ``jsonl`` for ``.jsonl``/``.ndjson`` (also compressed),
+    ``parquet`` for ``.parquet``, else ``text``.
+
+    >>> format_of("a/b.jsonl.gz"), format_of("c.parquet"), format_of("notes.txt"), format_of("x.json")
+    ('jsonl', 'parquet', 'text', 'text')
+    """
+    name = Path(path)
+    if compression(name):
+        name = name.with_suffix("")
+    return RECORD_SUFFIXES.get(name.suffix.lower(), "text")
+
+
+def infer_format(roots: list[Path], exclude: list[Path] = ()) -> str:
+    """The format of the inputs, from their names (``--format auto``): a file by its own name, a
+    folder by the files in it. Inputs that disagree are an error naming them, since cleaning a
+    JSONL file as one text would edit its JSON and ignore ``--text-field``. ``exclude``: paths that
+    are not inputs (the log, an output folder inside an input folder)."""
+    skip = [os.path.abspath(p) for p in exclude]
+    kinds: dict[str, str] = {}
+    for root in roots:
+        if str(root) == "-" or root.is_file():
+            kinds.setdefault("text" if str(root) == "-" else format_of(root), str(root))
+            continue
+        for fmt in ("jsonl", "parquet"):
+            for path in iter_inputs(root, fmt):
+                here = os.path.abspath(path)
+                if not any(here == e or here.startswith(e.rstrip(os.sep) + os.sep) for e in skip):
+                    kinds.setdefault(format_of(path), str(path))
+    if len(kinds) > 1:
+        found = ", ".join(f"{fmt} ({example})" for fmt, example in sorted(kinds.items()))
+        raise InputError(f"the inputs mix formats: {found}; say which to read with --format text, jsonl or parquet")
+    return next(iter(kinds), "text")
+
 def iter_inputs(root: Path, fmt: str) -> Iterator[Path]:
     """The input files under ``root`` for ``fmt``, in a stable order (the order of the outputs and the log).
 

@@ -167,7 +167,10 @@ class Runner:
         for item in iter_jsonl_lines(lines, name, self.text_field, self.id_field, self.errors, self.on_error):
             empty = False
             if isinstance(item, BadLine):
-                if item.message:
+                if item.skipped:
+                    self.stats.skipped += 1
+                    self.warn(f"warning: {item.message}")
+                elif item.message:
                     self._error(item.message, what="line")
                 yield Source(f"{rel}#{item.line}", path, "", raw=item.raw, passthrough=True)
                 continue

@@ -590,8 +590,11 @@ def test_apply_repeated_exclusions_and_unknown_edit_id(tmp_path):
     assert cli("clean", "doc.txt", "-o", "out.txt", "--log", "log.jsonl", "-q").exit_code == 0
     result = cli("apply", "doc.txt", "--log", "log.jsonl", "--exclude-rule", "MOJ001", "--exclude-edit", "e3",
                  "--exclude-edit", "e99", "-o", "p.txt")
+    assert result.exit_code == 2 and "e99" in result.stderr  # an error, before anything is written
+    assert not (tmp_path / "p.txt").exists()
+    result = cli("apply", "doc.txt", "--log", "log.jsonl", "--exclude-rule", "MOJ001", "--exclude-edit", "e3",
+                 "--exclude-edit", "e3", "-o", "p.txt")
     assert result.exit_code == 0
-    assert "e99" in result.stderr  # warned about, not silently ignored
     assert (tmp_path / "p.txt").read_text(encoding="utf-8") == DAMAGED.replace("&amp;", "&")
 
 

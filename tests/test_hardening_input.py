@@ -77,6 +77,8 @@ def test_empty_documents_everywhere(tmp_path):
     write(tmp_path / "in" / "blank.jsonl", b"")
     write(tmp_path / "in" / "records.jsonl", b'{"text": ""}\n\n{"text": "", "id": 1}\r\n{"text": ""}')
     ran = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--log", tmp_path / "log.jsonl", "-q")
+    assert ran.exit_code == 2 and "mix formats" in ran.stderr  # text and JSONL: which is meant must be said
+    ran = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--log", tmp_path / "log.jsonl", "-q", "--format", "text")
     assert ran.exit_code == 0, ran.stderr
     assert tree_bytes(tmp_path / "out") == tree_bytes(tmp_path / "in")
     ran = cli("clean", tmp_path / "in", "-o", tmp_path / "outj", "--format", "jsonl", "-q")
@@ -187,6 +189,9 @@ def test_path_like_record_ids_never_escape_the_output(tmp_path):
     log.write_text("".join(json.dumps(r) + "\n" for r in recs))
     (tmp_path / "work" / "src").mkdir()
     ran = cli("report", log, "--source", tmp_path / "work" / "src", "-o", tmp_path / "work" / "r.html")
+    assert ran.exit_code == 2 and "none of the 2 documents" in ran.stderr, ran.stderr  # found none of them there
+    assert not (tmp_path / "work" / "r.html").exists()
+    ran = cli("report", log, "-o", tmp_path / "work" / "r.html")  # from the log alone
     assert ran.exit_code == 0, ran.stderr
     assert "precious\\n" not in (tmp_path / "work" / "r.html").read_text(encoding="utf-8")
 

@@ -339,3 +339,57 @@ def test_document_ids_that_are_javascript_names(browser, tmp_path):
     cli("apply", src, "--log", log, "--decisions", dec, "-o", tmp_path / "out")
     assert all((tmp_path / "out" / name).read_text(encoding="utf-8") == text for name in names)
     assert js_errors(browser) == []
+
+
+def test_first_hour_rough_edges(browser, review):
+    """Issue 17: what a new reviewer saw wrong, at the 1400 px width of a laptop."""
+    browser.set_window_size(1400, 1000)
+    try:
+        open_report(browser, review["report"])
+        browser.execute_script("localStorage.clear()")
+        open_report(browser, review["report"])
+        # struck and inserted words never touch ("commercetrade")
+        gaps = browser.execute_script("""return Array.from(document.querySelectorAll('#docs .ed')).filter(function (e) {
+            return e.querySelector('del') && e.querySelector('ins'); }).map(function (e) {
+            const d = e.querySelector('del').getClientRects(), i = e.querySelector('ins').getClientRects()[0];
+            const last = d[d.length - 1];
+            return Math.abs(last.top - i.top) < 2 ? i.left - last.right : null;  // on one line
+            }).filter(function (g) { return g !== null; });""")
+        assert gaps and min(gaps) >= 3, gaps
+        # a suggestion nobody decided on reads "undecided", not "rejected"
+        art = browser.find_element(By.CSS_SELECTOR, '#docs article[data-id="news/a.txt"]')
+        tally = art.find_element(By.CSS_SELECTOR, ".dtally").text
+        assert tally == "6 accepted · 0 rejected · 2 undecided (not applied)", tally
+        spun = art.find_element(By.CSS_SELECTOR, '.ed[data-rule="SPN001"]').get_attribute("data-id")
+        click_edit(browser, "news/a.txt", spun)
+        now = browser.find_element(By.CSS_SELECTOR, "#pop .now").text
+        assert now.startswith("Now undecided") and "not applied unless you accept it" in now, now
+        browser.find_element(By.CSS_SELECTOR, "#pop .reject").click()
+        assert "1 rejected · 1 undecided" in art.find_element(By.CSS_SELECTOR, ".dtally").text
+        browser.execute_script("localStorage.clear()")
+        open_report(browser, review["report"])
+        # "most affected" says what the document header says
+        for li in browser.find_elements(By.CSS_SELECTOR, "ol.most li"):
+            doc_id = li.find_element(By.TAG_NAME, "a").text
+            chips = browser.find_elements(By.CSS_SELECTOR, f'#docs article[data-id="{doc_id}"] .chip[class*="st-"]')
+            if chips:  # on the page shown
+                assert li.text.split(" ", 1)[1] == ", ".join(c.text for c in chips), (li.text, [c.text for c in chips])
+        # no filter control is cut: every one fits the sidebar, and its text fits the control
+        cut = browser.execute_script("""
+            const side = document.querySelector('aside').getBoundingClientRect();
+            const probe = document.createElement('span'); probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+            document.body.appendChild(probe);
+            const out = [];
+            document.querySelectorAll('aside input[type=search], aside select').forEach(function (el) {
+              const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+              probe.style.font = cs.font;
+              probe.textContent = el.tagName === 'SELECT' ? el.options[el.selectedIndex].text : el.placeholder;
+              const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - (el.tagName === 'SELECT' ? 16 : 0);
+              if (r.right > side.right + 0.5 || probe.offsetWidth > room) out.push(el.id + ' ' + probe.offsetWidth + '>' + room);
+            });
+            probe.remove();
+            return out;""")
+        assert cut == [], cut
+        assert js_errors(browser) == []
+    finally:
+        browser.set_window_size(1400, 1000)

@@ -65,15 +65,33 @@ def fix_html_entity(text: str) -> Iterator[Span]:
 
     >>> list(fix_html_entity("write &amp;amp; for &amp;"))
     [(20, 25, '&')]
+
+    Code shows what is typed: an entity in a Markdown code span or fenced block stays.
+
+    >>> list(fix_html_entity("Type `&lt;div&gt;` to show a tag; AT&amp;T"))
+    [(36, 41, '&')]
     """
     if "&" not in text or is_markup(text):
         return
+    code = code_spans(text) if "`" in text or "~~~" in text else []
     for m in ENTITY.finditer(text):
-        if ESCAPED_ENTITY.match(text, m.start()):
+        if ESCAPED_ENTITY.match(text, m.start()) or any(a <= m.start() < b for a, b in code):
             continue
         value = html.unescape(m.group(0))
         if value != m.group(0) and (value.isprintable() or value in ("\n", "\t") or SPACE_SEPARATOR.fullmatch(value)):
             yield m.start(), m.end(), value
+
+
+CODE_SPAN = regex.compile(r"(?ms)^(```|~~~)[^\n]*\n.*?(?:^\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Markdown fenced code blocks and inline code spans, as (start, end).
+
+    >>> code_spans("a `x &amp; y` b")
+    [(2, 13)]
+    """
+    return [m.span() for m in CODE_SPAN.finditer(text)]
 
 
 ESCAPED_ENTITY = regex.compile("&amp;" + ENTITY.pattern[1:])  # an entity whose "&" is written "&amp;"

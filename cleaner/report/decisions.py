@@ -71,7 +71,7 @@ class Decisions:
     log_sha256: str = ""
     source: str = "(no decisions)"
     exclude_rules: tuple[str, ...] = ()  # --exclude-rule / --exclude-edit: rejected whatever the file says
-    exclude_edits: frozenset[str] = frozenset()
+    exclude_edits: frozenset[tuple[str, str]] = frozenset()  # (document id, edit id)
 
     @classmethod
     def from_json(cls, obj, source: str = "decisions") -> "Decisions":
@@ -139,7 +139,7 @@ class Decisions:
         >>> Decisions().verdict("d", c)
         ('accept', 'default')
         """
-        if change.id in self.exclude_edits:
+        if (doc_id, change.id) in self.exclude_edits:
             return "reject", "--exclude-edit"
         if any(change.rule.startswith(r) for r in self.exclude_rules):
             return "reject", "--exclude-rule"
@@ -292,7 +292,7 @@ def write_log(path: Path | str, outcomes: list[DocOutcome]) -> None:
 
 
 def apply_with_decisions(original: Path, log_path: Path, output: Path, decisions_path: Path | None,
-                         log_out: Path | None, exclude_rules: tuple[str, ...], exclude_edits: tuple[str, ...],
+                         log_out: Path | None, exclude_rules: tuple[str, ...], exclude_edits: frozenset[tuple[str, str]],
                          run) -> list[DocOutcome]:
     """``cleaner apply --decisions/--log-out``: ``run(fn)`` maps every original through ``fn(text, entry, what)``
     (the CLI's file/folder/JSONL walker) and writes the outputs; then the new log is written."""

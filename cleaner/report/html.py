@@ -22,7 +22,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from ..fileio import atomic_write
+from ..fileio import InputError, atomic_write
 from .data import TextLookup, build
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -117,6 +117,12 @@ def write_report(log_path: Path, output: Path, source: Path | None = None, clean
     """Build and write the report; returns the embedded data (for a summary line)."""
     lookup = lambda p: TextLookup(p, fmt, text_field, id_field, encoding_errors) if p else None  # noqa: E731
     data = build(Path(log_path), lookup(source), lookup(clean), title, max_docs)
+    given = source if source is not None else clean
+    if given is not None and data["shown"] and data["unresolved"] == data["shown"]:
+        example = next((d["id"] for d in data["docs"]), "?")
+        raise InputError(f"{given}: none of the {data['shown']:,} documents of {log_path} with edits is there "
+                         f"(the log names, for example, {example!r}); give the file or folder that was cleaned "
+                         f"(--source) or its cleaned output (--clean), or neither to review from the log alone")
     page = render(data)
     atomic_write(Path(output), page.encode("utf-8"))
     data["bytes"] = len(page.encode("utf-8"))

@@ -88,7 +88,7 @@
     const byRule = ruleVerdict(e.r);
     if (byRule) return [byRule[0], "your decision on " + byRule[1]];
     return [defaultVerdict(e), e.st === "applied" ? "default: applied edits are accepted"
-      : "default: " + e.st.replace("_", " ") + " edits are rejected"];
+      : "default: " + e.st.replace("_", " ") + " edits are not applied unless accepted"];
   }
   function setEdit(e, v) {
     const per = state.edits[e.d.id] || (state.edits[e.d.id] = dict());
@@ -340,16 +340,29 @@
     });
     return list;
   }
+  // A suggestion nobody decided on is not applied, but nobody rejected it either: it is "undecided".
+  function undecided(e, v) { return e.st !== "applied" && v[1].indexOf("default") === 0; }
   function docTally(d, art) {
-    let acc = 0, rej = 0;
-    d.ed.forEach(function (e) { verdict(e)[0] === "accept" ? acc++ : rej++; });
+    let acc = 0, rej = 0, open = 0;
+    d.ed.forEach(function (e) { const v = verdict(e); undecided(e, v) ? open++ : v[0] === "accept" ? acc++ : rej++; });
     const el = art.querySelector(".dtally");
-    if (el) el.textContent = fmt(acc) + " accepted \u00b7 " + fmt(rej) + " rejected";
+    if (el) el.textContent = fmt(acc) + " accepted \u00b7 " + fmt(rej) + " rejected" +
+      (open ? " \u00b7 " + fmt(open) + " undecided (not applied)" : "");
+  }
+  function countByStatus(d) {
+    const counts = dict();
+    d.ed.forEach(function (e) { counts[e.st] = (counts[e.st] || 0) + 1; });
+    return counts;
+  }
+  // "60 applied, 2 suggested": the words of the document header's chips, so the two always agree
+  function statusCounts(d) {
+    const counts = countByStatus(d);
+    const parts = STATUSES.filter(function (s) { return counts[s]; }).map(function (s) { return fmt(counts[s]) + " " + s.replace("_", " "); });
+    return parts.length ? parts.join(", ") : "no edits";
   }
   function renderDoc(item) {
     const d = item.d, hit = item.hit;
-    const counts = dict();
-    d.ed.forEach(function (e) { counts[e.st] = (counts[e.st] || 0) + 1; });
+    const counts = countByStatus(d);
     const art = h("article", { class: "doc", id: "doc-" + d.i, "data-doc": d.i, "data-id": d.id });
     const chips = STATUSES.filter(function (s) { return counts[s]; }).map(function (s) {
       return h("span", { class: "chip st-" + s, text: fmt(counts[s]) + " " + s.replace("_", " ") });
@@ -451,7 +464,7 @@
     const top = DOCS.slice().sort(function (a, b) { return b.n - a.n || a.i - b.i; }).slice(0, 8);
     const most = h("ol", { class: "most" }, top.map(function (d) {
       return h("li", null, h("a", { href: "#", text: d.id, onclick: function (ev) { ev.preventDefault(); jumpTo(d); } }),
-        h("span", { class: "muted", text: " " + plural(d.n, "edit") }));
+        h("span", { class: "muted", text: " " + statusCounts(d) }));
     }));
     s.appendChild(h("div", { class: "sumgrid" },
       h("div", null, h("h3", { text: "Edits by family" }), fam),
@@ -604,7 +617,8 @@
     pop.appendChild(change);
     pop.appendChild(h("p", { class: "msg", text: e.m }));
     pop.appendChild(dl);
-    pop.appendChild(h("p", { class: "now v-" + v[0] }, "Now ", h("b", { text: v[0] === "accept" ? "accepted" : "rejected" }), " \u2014 " + v[1]));
+    const now = undecided(e, v) ? ["undecided", "not applied unless you accept it"] : [v[0] === "accept" ? "accepted" : "rejected", v[1]];
+    pop.appendChild(h("p", { class: "now v-" + (undecided(e, v) ? "open" : v[0]) }, "Now ", h("b", { text: now[0] }), " \u2014 " + now[1]));
     pop.appendChild(h("div", { class: "pbtns" },
       h("button", { type: "button", class: "accept" + (v[0] === "accept" ? " on" : ""), text: "\u2713 Accept", title: "a",
         onclick: function () { setEdit(e, "accept"); changed(); } }),
