@@ -202,10 +202,13 @@ def test_the_hooks_run_on_prose_files_only():
         assert not any(runs_on(n) for n in ("app.py", "page.html", "config.yaml", "data.json")), hook["id"]
 
 
-def test_markdown_code_keeps_its_entities():
+def test_entities_in_markup_files_and_in_code_are_kept():
     text = "# Escaping\n\nWrite `&lt;b&gt;` to show a tag.\n\n```html\n<p>Tom &amp; Jerry</p>\n```\n\nTom &amp; Jerry.\n"
-    out = Engine(CleanerConfig(select=("MOJ",))).clean_one(text, "doc.md").text
-    assert out == text.replace("Tom &amp; Jerry.", "Tom & Jerry.")
+    engine = Engine(CleanerConfig(select=("MOJ",)))
+    assert engine.clean_one(text, "notes.txt").text == text.replace("Tom &amp; Jerry.", "Tom & Jerry.")  # code kept
+    for name in ("guide.md", "page.html", "docs/intro.rst"):
+        assert engine.clean_one(text, name).text == text, name  # entities are how Markdown writes "&" and "<"
+    assert engine.clean_one("Caf\u00c3\u00a9 &amp; co\n", "a.md").text == "Café &amp; co\n"  # mojibake still goes
 
 
 # -- the review report -------------------------------------------------------------------------------

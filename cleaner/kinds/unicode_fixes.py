@@ -278,6 +278,9 @@ def fix_repeated_spaces(text: str) -> Iterator[Span]:
         yield m.start(), m.end(), " "
 
 
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".xhtml", ".xml")  # files whose entities are markup
+
+
 @register_kind
 class UnicodeFix(RuleKind):
     name = "unicode"
@@ -291,6 +294,9 @@ class UnicodeFix(RuleKind):
         return problems
 
     def propose(self, doc: Document) -> Iterator[Edit]:
+        markup_file = doc.doc_id.lower().endswith(MARKUP_SUFFIXES)
         for rule in self.rules:
+            if markup_file and rule.params.get("skip_in_markup_files"):
+                continue  # "&amp;" in a Markdown or HTML file is how "&" is written there
             for start, end, after in FIXERS[rule.params["fixer"]](doc.text):
                 yield make_edit(rule, doc.text, start, end, after)
