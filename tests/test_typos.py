@@ -60,3 +60,46 @@ def test_the_name_learner_reads_text_as_the_character_repairs_leave_it():
 def test_a_spelling_with_diacritics_is_not_a_typo(engine):
     text = "The naïve coöperation of the façade and the rôle of the élite were noted.\n"
     assert engine.clean_one(text).text == text
+
+
+def test_spelt_by_ear_long_rare_vowel_swaps_are_fixed(engine):
+    """ "availible", "relavant": a vowel for a vowel, read alike; wordfreq has seen them, rarely."""
+    doc = "More details were availible on Monday, and the figures were relavant to the inquiry.\n"
+    out = engine.clean_one(doc).text
+    assert "available" in out and "relevant" in out
+    for word in ("pinnies", "lakas", "privata"):  # a rare real word, a short loanword, a word ending differently
+        assert best_fix(word) is None, word
+
+
+def test_an_inflection_of_a_known_stem_spelt_by_ear_is_only_suggested(engine):
+    doc = "The council voted for defunding the library service on Monday night.\n"
+    result = engine.clean_one(doc)
+    assert result.text == doc  # "defund" is a word: "defunding" may be meant
+    assert [c.status.value for c in result.changes if c.rule == "TYP002"] in ([], ["suggested"])
+
+
+def test_a_consonant_written_once_instead_of_twice_is_a_slip(engine):
+    doc = "The runner droped out after the first lap, and his coach was prefering rest.\n"
+    out = engine.clean_one(doc).text
+    assert "dropped" in out and "preferring" in out
+
+
+def test_the_neighbours_choose_when_there_is_no_frequency_margin(engine):
+    assert best_fix("rasing") is None  # "rising", "racing", "raising": no margin
+    doc = "Many are rasing money for charity this year.\n"
+    result = engine.clean_one(doc)
+    assert result.text == doc.replace("rasing", "raising")
+    assert any("chosen by the words around it" in e for c in result.changes for e in c.evidence)
+    # the neighbours choose among slips only: "plany" is no slip of "plans" (it was "plenty")
+    doc = "There are plany of modern books that would make good films.\n"
+    assert engine.clean_one(doc).text == doc
+
+
+def test_a_word_the_corpus_writes_twice_stays_unless_wordfreq_knows_it_as_a_misspelling(engine):
+    docs = [("a", "The sentencers met on Monday and the sentences were long.\n"),
+            ("b", "Two sentencers disagreed about the sentences handed down.\n")]
+    corpus = learn(docs)
+    assert engine.clean_one(docs[0][1], "a", corpus).text == docs[0][1]  # unseen by wordfreq: its own term
+    docs = [("a", "The goverment said on Monday it would act.\n"), ("b", "A goverment spokesman declined.\n")]
+    corpus = learn(docs)
+    assert engine.clean_one(docs[0][1], "a", corpus).text == "The government said on Monday it would act.\n"
