@@ -129,15 +129,18 @@ def test_hooks_file_declares_check_and_fix():
     assert by_id["cleaner-fix"]["entry"] == "cleaner clean --in-place --quiet"
     for hook in by_id.values():
         assert hook["language"] == "python"
-        assert "text" in hook.get("types_or", hook.get("types", []))
+        kinds = set(hook.get("types_or", hook.get("types", [])))
+        assert {"plain-text", "markdown"} <= kinds and "text" not in kinds  # prose files, never code
 
 
 @pytest.mark.parametrize("where", WHERE)
 def test_check_hook_fails_on_damaged_text_and_shows_why(tmp_path, hook_repo, pre_commit_home, where):
     config = remote_config(hook_repo, "cleaner-check") if where == "real repo" else local_config("cleaner-check")
-    repo = make_repo(tmp_path / "work", config, {"notes/damaged.txt": DAMAGED, "clean.md": CLEAN})
+    tool = "# The caf\u00c3\u00a9 &amp; its code.\nprint('&amp;')\n"  # code is not prose: the hook leaves it
+    repo = make_repo(tmp_path / "work", config, {"notes/damaged.txt": DAMAGED, "clean.md": CLEAN, "tool.py": tool})
     proc = run_pre_commit(repo, pre_commit_home)
     assert proc.returncode == 1, proc.output
+    assert "tool.py" not in proc.output
     assert "Failed" in proc.output
     assert "notes/damaged.txt:1:5 MOJ001" in proc.output
     assert "notes/damaged.txt:2:9 MOJ002" in proc.output
