@@ -8,6 +8,7 @@ knowledge learned from itself alone.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
@@ -46,6 +47,16 @@ class CorpusKnowledge:
         return self.data.get(name, default)
 
 
+# The modules that register a learner: imported by name, so learning never imports every rule kind
+# (``tests/test_registry.py`` checks that importing every kind and detector finds no other).
+LEARNER_MODULES = ("cleaner.lang.entities", "cleaner.lang.names", "cleaner.seo.repeats", "cleaner.spinner.ngrams")
+
+
+def import_learners() -> None:
+    for name in LEARNER_MODULES:
+        importlib.import_module(name)
+
+
 def learn(docs: Iterable[tuple[str, str]]) -> CorpusKnowledge:
     """Run every registered learner over ``(doc_id, text)`` pairs.
 
@@ -57,10 +68,7 @@ def learn(docs: Iterable[tuple[str, str]]) -> CorpusKnowledge:
     >>> k.documents, k.duplicates
     (3, 1)
     """
-    from . import detectors, kinds  # learners live beside the kinds and detectors that use them
-
-    kinds._discover()
-    detectors.all_detectors()
+    import_learners()
     learners = [cls() for _, cls in sorted(LEARNERS.items())]
     knowledge = CorpusKnowledge()
     seen: set[bytes] = set()

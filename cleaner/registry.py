@@ -332,7 +332,12 @@ def load_registry(dirs: tuple[Path, ...] | None = None) -> Registry:
             packs.append(load_pack(path))
     registry = Registry(packs, dirs)
     from .kinds import validate_rule  # late import: kinds import this module
+    from .cache import known_valid, packs_key, remember_valid
 
+    key = packs_key(dirs)
+    if known_valid(key):  # these very packs, with this very code, validated before
+        return registry
     for rule in registry.rules.values():
         validate_rule(rule)
+    remember_valid(key)
     return registry

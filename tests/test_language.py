@@ -75,3 +75,31 @@ def test_french_spanish_german_portuguese_news_keep_every_word(engine, case):
     """152 paragraphs written blind for the project (tests/data/multilingual): zero word changes."""
     result = engine.clean_one(case["text"], case["id"])
     assert result.text.split() == case["text"].split(), [(c.rule, c.before, c.after) for c in result.applied]
+
+
+def test_the_sliced_zipf_table_answers_as_wordfreq_does(tmp_path, monkeypatch):
+    """cleaner/lang/zipf_table.py: plain lowercase words from a table read a slice at a time; every
+    answer it gives must be wordfreq's own (other words go to wordfreq)."""
+    import random
+
+    from wordfreq import top_n_list, zipf_frequency
+
+    from cleaner.lang import zipf_table
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(zipf_table, "_TABLE", [])
+    words = top_n_list("en", 400_000)
+    rnd = random.Random(7)
+    sample = rnd.sample(words, 8000) + [w.replace("'", "\u2019") for w in words if "'" in w][:500]
+    sample += ["costingmore", "zzqxv", "caf\u00e9", "stra\u00dfe", "s'est", "s\u2019est", "Monday", "\ufb01ne", "a1b"]
+    answered = 0
+    for word in sample:
+        fast = zipf_table.fast_zipf(word)
+        if fast is not None:
+            answered += 1
+            assert fast == zipf_frequency(word, "en"), word
+    assert answered > 7000 and list(tmp_path.glob("zipf-en-*.tbl"))  # built in the cache folder given
+    monkeypatch.setattr(zipf_table, "_TABLE", [])
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # no cache: every word goes to wordfreq
+    assert zipf_table.fast_zipf("the") is None
+    monkeypatch.setattr(zipf_table, "_TABLE", [])

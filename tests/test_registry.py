@@ -1,6 +1,7 @@
 """The rule registry: ids, names, docs, selection, redirects and file:line errors for bad packs."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,41 @@ def test_every_pack_validates_against_the_json_schema():
     schema = json.loads((BUNDLED_RULES / "schema.json").read_text(encoding="utf-8"))
     for path in sorted(BUNDLED_RULES.glob("*.yaml")):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_validation_is_remembered_by_content_never_trusted_blindly(tmp_path, monkeypatch):
+    """A pack that validated is not validated again (cleaner/cache.py); changed by one byte it is."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    write_pack(rules, "pack: t\nprefix: TST\ncategory: test\nrules:" + VALID_RULE)
+    load_registry.cache_clear()
+    load_registry((rules,))
+    record = json.loads((tmp_path / "cache" / "validated.json").read_text(encoding="utf-8"))
+    assert isinstance(record, list) and len(record) == 1  # plain data: hex keys
+    write_pack(rules, "pack: t\nprefix: TST\ncategory: test\nrules:" + VALID_RULE.replace('pattern: "foo"', 'pattern: "fo("'))
+    load_registry.cache_clear()
+    with pytest.raises(RulePackError, match="pattern does not compile"):
+        load_registry((rules,))
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # no cache: validated every time, nothing written
+    load_registry.cache_clear()
+    with pytest.raises(RulePackError):
+        load_registry((rules,))
+
+
+def test_the_kind_and_learner_maps_name_every_module_that_registers_one():
+    """Kinds and learners are imported by name (cleaner/kinds/__init__.py, cleaner/corpus.py); the maps
+    must match what importing every module finds."""
+    import importlib
+    import pkgutil
+
+    import cleaner
+    from cleaner import kinds
+    from cleaner.corpus import LEARNER_MODULES, LEARNERS
+
+    kinds._discover()
+    assert {name: cls.__module__.rsplit(".", 1)[1] for name, cls in kinds.KINDS.items()} == kinds.KIND_MODULES
+    for info in pkgutil.walk_packages(cleaner.__path__, "cleaner."):
+        if not info.name.endswith(("__main__", ".ray", ".datatrove")):
+            importlib.import_module(info.name)
+    assert {cls.__module__ for cls in LEARNERS.values()} == set(LEARNER_MODULES)

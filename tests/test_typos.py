@@ -103,3 +103,35 @@ def test_a_word_the_corpus_writes_twice_stays_unless_wordfreq_knows_it_as_a_miss
     docs = [("a", "The goverment said on Monday it would act.\n"), ("b", "A goverment spokesman declined.\n")]
     corpus = learn(docs)
     assert engine.clean_one(docs[0][1], "a", corpus).text == "The government said on Monday it would act.\n"
+
+
+def test_candidates_without_an_index_are_symspells_own():
+    """cleaner/adapters/symspell_adapter.py: one edit from a word, checked against the word list,
+    answers what SymSpell's index answers at distance 1, without the second it takes to build."""
+    import random
+
+    from symspellpy import SymSpell, Verbosity
+    from wordfreq import top_n_list
+
+    from cleaner.adapters import symspell_adapter as sym
+
+    index = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    index.load_dictionary(str(sym._data_dir() / sym.DICT_NAME), term_index=0, count_index=1)
+    words = [w for w in top_n_list("en", 100_000) if w.isalpha()]
+    for word in random.Random(3).sample(words, 600) + ["goverment", "nortk", "rasing", "a", "zz"]:
+        own = {(s.term, s.count) for s in index.lookup(word, Verbosity.ALL, max_edit_distance=1,
+                                                        transfer_casing=False) if s.distance == 1}
+        assert {(t, n) for t, d, n in sym.candidates(word)} == own, word
+
+
+def test_bigram_counts_from_the_sliced_table_are_the_lists(tmp_path, monkeypatch):
+    from cleaner.adapters import symspell_adapter as sym
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    sym._bigram_table.cache_clear()
+    pairs = list(sym.bigrams().items())[::500] + [("relation ship", 0), ("zzq qqz", 0)]
+    for pair, count in pairs:
+        first, second = pair.split(" ")
+        assert sym.bigram_count(first, second) == count, pair
+    assert sym._bigram_table() is not None and list(tmp_path.glob("bigrams-en-*.tbl"))
+    sym._bigram_table.cache_clear()

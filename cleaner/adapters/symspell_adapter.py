@@ -12,10 +12,11 @@ answer within a second. So the common questions use symspellpy's *data* directly
 ``unigram_count`` and ``segment`` read the 82,765-word frequency list (0.06 s) and
 score every 2- and 3-part split of a token the way ``word_segmentation`` does
 (sum of log probabilities), and :func:`segment_symspell` keeps symspellpy's own
-answer for comparison. Only :func:`candidates` (typo look-up, edit distance 1)
-builds the index, once per process, from symspellpy's own word list. There is no cache: a
-pickle in a writable cache folder would run whatever code someone put there, and loading
-symspellpy's (gzipped) pickle took as long as building the index (0.8 s here).
+answer for comparison. :func:`candidates` (typo look-up, edit distance 1) generates the edits of a
+word and keeps those in the word list, as the index would answer, without building it; and
+:func:`bigram_count` reads a slice of a plain-text table derived from the bigram list
+(:mod:`cleaner.lang.sliced`). No pickle is ever read: one in a writable cache folder would run
+whatever code someone put there.
 """
 from __future__ import annotations
 
@@ -76,8 +77,28 @@ def unigram_count(word: str) -> int:
     return unigrams().get(word.lower(), 0)
 
 
+def _bigram_items(source: Path):
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                yield f"{parts[0]}|{parts[1]}", int(parts[2])
+
+
+@functools.lru_cache(maxsize=1)
+def _bigram_table():
+    from ..lang.sliced import open_table
+
+    return open_table("bigrams-en", _data_dir() / BIGRAM_NAME, 1, _bigram_items)
+
+
 def bigram_count(first: str, second: str) -> int:
-    return bigrams().get(f"{first.lower()} {second.lower()}", 0)
+    """How often symspellpy's list saw the pair, from its sliced table when the cache allows (a few
+    pairs cost a slice each, not the 0.25 s the whole list takes to read), else from the whole list."""
+    table = _bigram_table()
+    if table is None or " " in first or " " in second or "|" in first:
+        return bigrams().get(f"{first.lower()} {second.lower()}", 0)
+    return table.get(f"{first.lower()}|{second.lower()}") or 0
 
 
 def segment(token: str, min_gap: float = 1.0) -> list[int]:
@@ -143,15 +164,43 @@ def segment_symspell(token: str) -> list[int]:
     return cuts
 
 
+@functools.lru_cache(maxsize=1)
+def _alphabet() -> str:
+    return "".join(sorted({c for w in unigrams() for c in w}))
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one Damerau-OSA edit from ``word`` (a letter deleted, inserted or replaced, two
+    neighbours swapped) over the dictionary's alphabet: what SymSpell's index answers at distance 1.
+
+    >>> sorted(e for e in edits1("ab") if len(e) < 2)
+    ['a', 'b']
+    """
+    letters = _alphabet()
+    out: set[str] = set()
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        if b:
+            out.add(a + b[1:])
+            if len(b) > 1:
+                out.add(a + b[1] + b[0] + b[2:])
+            out.update(a + c + b[1:] for c in letters)
+        out.update(a + c + b for c in letters)
+    out.discard(word)
+    return out
+
+
 def candidates(word: str, max_distance: int = 1) -> list[tuple[str, int, int]]:
-    """Dictionary words within ``max_distance`` edits of ``word``: ``(term, distance, count)``, best first.
+    """Dictionary words one edit from ``word``: ``(term, 1, count)``, commonest first.
+
+    The same answers as SymSpell's ``lookup`` at distance 1 (``tests/test_typos.py`` compares them),
+    without its index: building that takes about a second and 150 MB, most of a pre-commit check of
+    one article, while checking the ~50 edits per letter of a word against the word counts takes
+    microseconds. Distances above 1 are not offered (no rule asks for them).
 
     >>> candidates("nortk")[0][:2]
     ('north', 1)
     """
-    from symspellpy import Verbosity
-
-    found = symspell().lookup(word.lower(), Verbosity.ALL, max_edit_distance=min(max_distance, 1),
-                              transfer_casing=False, ignore_token=None)
-    return sorted(((s.term, s.distance, s.count) for s in found if s.term != word.lower()),
-                  key=lambda t: (t[1], -t[2]))
+    low = word.lower()
+    counts = unigrams()
+    return sorted(((t, 1, counts[t]) for t in edits1(low) if t in counts), key=lambda t: (t[1], -t[2], t[0]))

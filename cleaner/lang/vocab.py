@@ -1,4 +1,5 @@
-"""How common a word is, from wordfreq (loads in ~0.2 s, no symspell needed).
+"""How common a word is, from wordfreq (plain lowercase words from a table read a slice at a time,
+see :mod:`.zipf_table`; no symspell needed).
 
 Zipf scale: 7 is "the", 4 is a word most readers know, 1-2 is rare, 0 means
 wordfreq never saw it. The packs use it to tell a typo or a glued pair (0) from a
@@ -7,6 +8,8 @@ rare but real word (``hereto`` is 2.5, ``sublicense`` 1.4).
 from __future__ import annotations
 
 import functools
+
+from .zipf_table import fast_zipf
 
 ALWAYS_CAPITALISED = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
@@ -24,6 +27,9 @@ def zipf(word: str) -> float:
     >>> zipf("relationship") > 5 > zipf("hegemonic") > 2 > zipf("costingmore")
     True
     """
+    fast = fast_zipf(word)  # a plain lowercase word: from the table, without importing wordfreq
+    if fast is not None:
+        return fast
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
