@@ -84,3 +84,16 @@ def test_news_cases_are_not_technical(engine):
 def test_a_package_name_before_a_version_is_shielded(engine):
     text = "Bundled crates:\n  - bitflags 2.13.2\n  - tempfile 3.27.0\n  - zerocopy v0.7\nAll are MIT licensed.\n"
     assert engine.clean_one(text).text == text
+
+
+def test_a_damaged_document_joins_pairs_english_writes_as_one_word(engine):
+    """SPC002: where the document lost and gained spaces elsewhere ("andinjured", "ofthe"), a pair
+    whose whole English writes ten times as often as the pair is one word split in two."""
+    damaged = ("Firefighters worked andinjured people were taken to hospital overnight. Police re ported that "
+               "the blaze started before sun set and spread ofthe hillside, and residents were told to go in to "
+               "the school hall every day until the roads reopen.\n")
+    out = engine.clean_one(damaged).text
+    assert "reported" in out and "sunset" in out
+    assert "go in to" in out and "every day" in out  # the whole is not that much commoner: two words meant
+    clean = "Police said the blaze started before the sun set behind the hills, and crews worked on.\n"
+    assert engine.clean_one(clean).text == clean  # no spacing damage: the pair stays

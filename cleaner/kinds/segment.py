@@ -46,6 +46,7 @@ PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi int
 # document the halves join when the whole is a common word (``PREFIXED_ZIPF``).
 BOUND_PREFIXES = frozenset("re un co anti micro dis mis in im pre non sub inter over under".split())
 PREFIXED_ZIPF = 3.0
+COMPOUND_RATIO = 10.0  # in a document with spacing damage, a pair whose whole is this much commoner is one word
 RARE_PART_ZIPF = 3.0  # in a damaged document a half rarer than this is a fragment ("hect", "volun")  # "post war": a hyphen is a style choice
 # English makes compounds with these: a particle before a word ("onstart", "uplights", "input") or a
 # word before a suffix-like word ("tieless", "citywide"). Split there, the word may be a real compound.
@@ -313,9 +314,20 @@ class Segment(RuleKind):
             if zipf(low) < MIN_JOINED_ZIPF and not in_corpus:
                 continue
             za, zb = zipf(a.lower), zipf(b.lower)
-            if min(len(a.text), len(b.text)) < 2 or not in_corpus and (
-                    sym.bigram_count(a.text, b.text) or a.lower in PREFIXES):
-                continue  # "may be", "de facto", "a part": the pair is ordinary text
+            if min(len(a.text), len(b.text)) < 2:
+                continue
+            pair = sym.bigram_count(a.text, b.text)
+            compound = False
+            if not in_corpus and (pair or a.lower in PREFIXES):
+                # "may be", "de facto", "a part": the pair is ordinary text; but in a document that lost and
+                # gained spaces elsewhere, a whole English writes far more often than the pair was split
+                # ("re ported", "sun set", "over night"; not "in to", "every day", "paper work")
+                if damaged is None:
+                    damaged = self._spacing_damage(doc, toks, shield)
+                pair_freq = (pair or sym.BIGRAM_FLOOR) / sym.BIGRAM_TOTAL
+                compound = damaged and 10 ** (zipf(low) - 9) >= COMPOUND_RATIO * pair_freq
+                if not compound:
+                    continue
             fragment = min(za, zb) == 0
             if a.text.isupper() and zb > 0:
                 continue  # "UN to" is an initialism and a word; only "AB ility" is a broken word
@@ -323,7 +335,7 @@ class Segment(RuleKind):
             prefixed = a.lower in BOUND_PREFIXES and zipf(low) >= PREFIXED_ZIPF
             if not (fragment or in_corpus or prefixed) and short:
                 continue  # "us her", "her self": two function words are almost always meant
-            sure = fragment or asr
+            sure = fragment or asr or compound
             if not sure:
                 if damaged is None:
                     damaged = self._spacing_damage(doc, toks, shield)
@@ -335,7 +347,9 @@ class Segment(RuleKind):
             last_end = b.end
             yield make_edit(rule, text, a.start, b.end, joined, safety=safety,
                             evidence=(f"wordfreq: {low} {zipf(low):.1f}; {a.lower} {za:.1f}, {b.lower} {zb:.1f}"
-                                      + ("; the corpus writes it as one word" if in_corpus else "; bigram absent"),))
+                                      + ("; the corpus writes it as one word" if in_corpus else
+                                         "; the document lost and gained spaces, and English writes the whole "
+                                         f"{COMPOUND_RATIO:.0f}x as often as the pair" if compound else "; bigram absent"),))
 
     def _spacing_damage(self, doc: Document, toks, shield: Shield) -> bool:
         """Whether the document shows spaces lost elsewhere: two or more sure run-together tokens, one
