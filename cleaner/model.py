@@ -9,6 +9,7 @@ Unicode code points.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -111,6 +112,13 @@ class Document:
     profile: Profile = field(default_factory=Profile)
     corpus: Any = None  # cleaner.corpus.CorpusKnowledge or None
     pass_no: int = 0
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The text's word tokens (``cleaner.lang.tokens.WORD_RE``), found once for every detector."""
+        from .lang.tokens import WORD_RE
+
+        return WORD_RE.findall(self.text)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ class AsrDetector(Detector):
 
     def detect(self, doc: Document) -> Finding | None:
         text = doc.text
-        total = len(WORD_RE.findall(text))
+        total = len(doc.words)
         if total < 30:
             return None
         long_runs = runs(text, 40)

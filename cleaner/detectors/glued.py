@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from ..adapters import symspell_adapter as sym
 from ..kinds.segment import CAMEL_GLUE, COMMON_GLUE_ZIPF, GLUE_EVIDENCE, glued_function_word, split_parts
-from ..lang.tokens import WORD_RE
 from ..lang.vocab import zipf
 from ..model import Document, Finding
 from . import register_detector
@@ -29,7 +28,7 @@ class GluedDetector(Detector):
 
     def detect(self, doc: Document) -> Finding | None:
         text = doc.text
-        tokens = WORD_RE.findall(text)
+        tokens = doc.words
         if len(tokens) < MIN_WORDS:
             return None
         kinds = {t for t in set(tokens) if len(t) >= 4 and t.islower() and not sym.unigram_count(t)

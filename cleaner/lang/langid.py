@@ -12,6 +12,7 @@ its repairs, anything that cannot be shown to be English gets character-level re
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -89,7 +90,7 @@ def identify(text: str, cld2: tuple[bool, list[tuple[str, int]]] | None = None) 
     reliable, ranked = cld2 if cld2 is not None else _cld2(text)  # ``cld2``: its verdict, when already asked
     english_percent = dict(ranked).get(ENGLISH, 0)
     top = ranked[0][0] if reliable and ranked else None
-    if top == ENGLISH and english_percent >= SURE_CLD2_PERCENT and _letters(text) >= MIN_CLD2_LETTERS:
+    if top == ENGLISH and english_percent >= SURE_CLD2_PERCENT and has_letters(text, MIN_CLD2_LETTERS):
         return LanguageGuess(ENGLISH, True, ranked[0][1], -1.0, "cld2")  # the share is not needed
     if top not in (None, ENGLISH) and english_percent < FOREIGN_MAX_ENGLISH_PERCENT:
         # not the English vocabulary: "la", "de", "a" are common English words too
@@ -134,8 +135,17 @@ def _word_language(word: str) -> str | None:
     return lang if best >= COMMON_ZIPF and best - second >= 1.0 else None
 
 
-def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+_LETTER = regex.compile(r"\p{L}")
+
+
+def has_letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` letters, reading only as far as the ``n``-th (a whole
+    document was counted character by character: a fifth of the language detector's time).
+
+    >>> has_letters("ab1 c", 3), has_letters("ab1 c", 4)
+    (True, False)
+    """
+    return sum(1 for _ in itertools.islice(_LETTER.finditer(text), n)) >= n
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
@@ -158,7 +168,7 @@ def foreign_lines(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     for start, end, line in lines_with_offsets(text):
-        if _letters(line) < MIN_FOREIGN_LETTERS:
+        if not has_letters(line, MIN_FOREIGN_LETTERS):
             continue
         verdict = _cld2(line)
         if not verdict[1] or verdict[1][0][0] == ENGLISH:
