@@ -25,7 +25,7 @@ from .conftest import ROOT, SAMPLES
 DAMAGED = "The caf\u00c3\u00a9 opened on Monday, and the the mayor spoke.\n"
 
 
-def cli(*args, cwd=None):
+def cli(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
