@@ -145,3 +145,26 @@ def test_a_scraped_menu_without_punctuation_is_not_a_transcript():
     assert not profile.has("asr") and "capitalised" in profile.findings["asr"].evidence[0]
     caption = " ".join(["so we went to the market and then we saw the minister talk about rates"] * 12)
     assert profile_document(Document(caption)).has("asr")
+
+
+CAPTION = ("the union said nurses had voted by a wide margin in the strike ballet and that the walkout would go "
+           "ahead on monday unless the health board came back uh mutual offer with a better offer for the staff "
+           "and she said an aurus car was parked outside the hospital all night while the talks went on in the "
+           "board room and nobody left before midnight and the nurses on the picket line said they would stay "
+           "there through the weekend if they had to because they felt that nobody in charge had listened to "
+           "them for years and that this was the only way left to make the point about pay and staffing")
+
+
+def test_a_homophone_is_repaired_from_the_words_the_article_writes_beside_it(engine):
+    """ASR011: the caption's pair never occurs in the corpus's prose; the article's pair does."""
+    article = ("Nurses backed the action in a strike ballot last month. The board offered a mutual settlement. "
+               "An Auras car was seen outside.")
+    corpus = learn([("caption", CAPTION), ("article", article)])
+    result = engine.clean_one(CAPTION, "caption", corpus)
+    assert "strike ballot" in result.text
+    alone_rule = Engine(CleanerConfig(select=("ASR011",))).clean_one(CAPTION, "caption", corpus)
+    assert "strike ballot" in alone_rule.text
+    assert "aurus car" in alone_rule.text  # "Auras" is a name in the article, no word to swap in
+    assert not any(c.rule == "ASR011" and c.before == "uh" for c in result.changes)  # fillers are ASR001's
+    alone = engine.clean_one(CAPTION, "caption", learn([("caption", CAPTION)]))
+    assert "strike ballet" in alone.text  # no article, no evidence: nothing changes

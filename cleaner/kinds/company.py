@@ -4,7 +4,11 @@
 before "set" is one edit away, sounds the same (Double Metaphone) and is the one the
 corpus uses with that neighbour, while the caption's pair never occurs in prose.
 Evidence is the corpus's word pairs (the ``names`` learner), so with no corpus this
-rule stays silent. YAML parameters: ``min_pairs`` (corpus uses of the right pair, default 2).
+rule stays silent. YAML parameters: ``min_pairs`` (corpus uses of the right pair, default 2),
+``min_letters`` and ``max_letters`` (of the caption's word, 2 and 5), ``max_distance`` (edits between the two words, 1),
+``both_sides`` (also judge the word by the word before it, false), ``rarer_by`` (how many Zipf
+points rarer than the caption's word the corpus's may be, 0: it must be commoner; "moral" 4.2 was
+said as "morale" 3.7).
 """
 from __future__ import annotations
 
@@ -37,16 +41,31 @@ class CorpusCompany(RuleKind):
         toks = [w for w in words(text) if inside(spans, w.start, w.end)]
         for rule in self.rules:
             need = int(rule.params.get("min_pairs", 2))
-            for w, nxt in zip(toks, toks[1:]):
-                x, n = w.text, nxt.lower
-                if not (2 <= len(x) <= 5 and x.isalpha() and x.islower()) or x in FUNCTION_WORDS | CLOSED_CLASS \
+            shortest, longest = int(rule.params.get("min_letters", 2)), int(rule.params.get("max_letters", 5))
+            furthest = int(rule.params.get("max_distance", 1))
+            both = bool(rule.params.get("both_sides", False))
+            rarer_by = float(rule.params.get("rarer_by", 0.0))  # how much rarer the corpus's word may be
+            for k, w in enumerate(toks):
+                x = w.text
+                if not (shortest <= len(x) <= longest and x.isalpha() and x.islower()) or x in FUNCTION_WORDS | CLOSED_CLASS \
                         or zipf(x) >= MAX_ZIPF:
                     continue
-                if text[w.end:nxt.start] != " " or n in FUNCTION_WORDS or names.pairs[(x, n)]:
-                    continue
-                found = [y for y in names.adjacent.get(n, ()) if names.pairs[(y, n)] >= need
-                         and y.isalpha() and distance(x, y) == 1 and sounds_alike(x, y) and zipf(y) > zipf(x)]
-                if len(found) == 1:
-                    y = found[0]
-                    yield make_edit(rule, text, w.start, w.end, y,
-                                    evidence=(f"corpus: '{y} {n}' x{names.pairs[(y, n)]}, '{x} {n}' never",))
+                sides = []
+                if k + 1 < len(toks) and text[w.end:toks[k + 1].start] == " ":
+                    sides.append((toks[k + 1].lower, False))  # the word after: "a te set"
+                if both and k and text[toks[k - 1].end:w.start] == " ":
+                    sides.append((toks[k - 1].lower, True))  # the word before: "strike ballet"
+                for n, before in sides:
+                    pair = (n, x) if before else (x, n)
+                    if n in FUNCTION_WORDS or names.pairs[pair]:
+                        continue
+                    uses = {y: names.pairs[(n, y) if before else (y, n)] for y in names.adjacent.get(n, ())}
+                    found = [y for y, u in uses.items() if u >= need and y.isalpha() and y != x
+                             and names.lower[y] > names.caps[y.capitalize()]  # a word, not a name ("Auras car")
+                             and distance(x, y) <= furthest and sounds_alike(x, y) and zipf(y) > zipf(x) - rarer_by]
+                    if len(found) == 1:
+                        y = found[0]
+                        right, wrong = (f"{n} {y}", f"{n} {x}") if before else (f"{y} {n}", f"{x} {n}")
+                        yield make_edit(rule, text, w.start, w.end, y,
+                                        evidence=(f"corpus: '{right}' x{uses[y]}, '{wrong}' never",))
+                        break
