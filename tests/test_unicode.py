@@ -38,3 +38,11 @@ def test_each_repair_is_its_own_logged_edit(engine):
     result = engine.clean_one("cafÃ© and rÃ©sumÃ© and naÃ¯ve")
     assert [(c.before, c.after) for c in result.applied] == [("cafÃ©", "café"), ("rÃ©sumÃ©", "résumé"),
                                                               ("naÃ¯ve", "naïve")]
+
+
+def test_the_ligature_table_is_ftfys_own():
+    from ftfy.chardata import LIGATURES as FTFY
+
+    from cleaner.kinds.unicode_fixes import LIGATURES
+
+    assert LIGATURES == FTFY

@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 from typing import Iterator
 
-import ftfy
 import regex
-from ftfy.badness import is_bad
 
 from ..edits import align_offsets
+
+# ftfy is imported on first use: a text of ASCII only never needs it (a pre-commit check of a plain
+# Markdown file saves its 30 ms import)
 
 # What ftfy may repair without its badness measure flagging it: C1 controls (cp1252 bytes decoded as
 # Latin-1) and U+FFFD (a lossy decoding). Everything else is left to ``is_bad``, which knows every
@@ -22,12 +23,20 @@ from ..edits import align_offsets
 LOSSY_HINT = regex.compile("[\u0080-\u009f\ufffd]")
 
 
+def _fix_text(text: str, config) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, config=config)
+
+
 SURROGATE_RUN = regex.compile(r"[\ud800-\udfff]+")  # bytes kept by surrogateescape: never rewritten
 
 
 @functools.lru_cache(maxsize=1)
-def conservative_config() -> ftfy.TextFixerConfig:
+def conservative_config() -> "ftfy.TextFixerConfig":  # noqa: F821
     """Repair encoding damage only; everything that is style stays as written."""
+    import ftfy
+
     return ftfy.TextFixerConfig(
         unescape_html=False,  # entities are a rule of their own (MOJ002), with its own guard
         remove_terminal_escapes=False,  # control characters are MOJ003's job
@@ -55,7 +64,11 @@ def looks_like_mojibake(text: str) -> bool:
     >>> looks_like_mojibake("un r√©gime"), looks_like_mojibake("lвЂ™ouest"), looks_like_mojibake("weiß")
     (True, True, False)
     """
-    return not text.isascii() and (is_bad(text) or LOSSY_HINT.search(text) is not None)
+    if text.isascii():
+        return False
+    from ftfy.badness import is_bad
+
+    return is_bad(text) or LOSSY_HINT.search(text) is not None
 
 
 CHUNK_CHARS = 4096  # lines longer than this are repaired piece by piece
@@ -143,7 +156,7 @@ def mojibake_repairs(text: str) -> Iterator[tuple[int, int, str]]:
             at = 0
             for chunk in chunks(piece):  # a long line in pieces: aligning a whole one is quadratic
                 if looks_like_mojibake(chunk):
-                    fixed = ftfy.fix_text(chunk, config=conservative_config())
+                    fixed = _fix_text(chunk, config=conservative_config())
                     if fixed != chunk:
                         for a0, a1, b0, b1 in align_by_words(chunk, fixed):
                             yield pos + offset + at + a0, pos + offset + at + a1, fixed[b0:b1]

@@ -16,7 +16,6 @@ from typing import Callable, Iterator
 
 import regex
 
-from ftfy.chardata import LIGATURES
 
 from ..adapters.ftfy_adapter import mojibake_repairs
 from ..lang.chars import C0_CONTROLS, TERMINAL_ESCAPE
@@ -176,6 +175,12 @@ ODD_SPACE = regex.compile(r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\d\p{P}])[\u1680\
 
 # Used inside a word; a ligature standing alone is being mentioned ("the ligature ﬁ"), except the
 # Afrikaans "ŉ", which is a word of its own and which Unicode deprecated.
+# ftfy's table (``ftfy.chardata.LIGATURES``, Apache-2.0), copied so that a check of plain text need not
+# import ftfy; ``tests/test_unicode.py`` keeps the copy equal to ftfy's own.
+LIGATURES = {ord(k): v for k, v in {
+    "Ĳ": "IJ", "ĳ": "ij", "ŉ": "ʼn", "Ǳ": "DZ", "ǲ": "Dz", "ǳ": "dz", "Ǆ": "DŽ", "ǅ": "Dž", "ǆ": "dž", "Ǉ": "LJ",
+    "ǈ": "Lj", "ǉ": "lj", "Ǌ": "NJ", "ǋ": "Nj", "ǌ": "nj", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+    "ﬅ": "ſt", "ﬆ": "st"}.items()}
 _LIGATURES = "".join(chr(c) for c in LIGATURES)
 LIGATURE = regex.compile(rf"(?<=\p{{L}})[{_LIGATURES}]|[{_LIGATURES}](?=\p{{L}})|\u0149")
 

@@ -14,7 +14,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import ftfy
 
 from ..corpus import Learner, register_learner
 from .chars import C0_CONTROLS, INVISIBLES, TERMINAL_ESCAPE
@@ -47,6 +46,8 @@ def learnable(text: str) -> str:
     """
     text = NOISE_RE.sub("", text)
     if "â€" in text or any(c in text for c in "ÂÃÅÆÐÑØ"):
+        import ftfy  # only a text with mojibake hints pays for it
+
         text = MOJIBAKE_LINE_RE.sub(lambda m: ftfy.fix_encoding(m.group()), text)
     return text
 
