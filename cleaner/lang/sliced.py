@@ -31,20 +31,24 @@ class SlicedTable:
         if header.get("version") != version or not isinstance(header.get("index"), dict):
             raise ValueError(f"{path}: not a table of version {version}")
         self.index: dict[str, list[int]] = header["index"]
-        self.groups: dict[str, dict[str, int]] = {}
+        self.groups: dict[str, str] = {}
         self.fd = os.open(path, os.O_RDONLY)
 
     def get(self, key: str) -> int | None:
+        """The value of ``key``: its slice is kept as the text it is on disk ("\nkey value\n..."), and
+        searched, not turned into a dictionary, so a worker that ends up reading every slice holds a
+        few megabytes, not the 50 MB two dictionaries of a few hundred thousand words take."""
         prefix = key[:PREFIX]
         group = self.groups.get(prefix)
         if group is None:
             where = self.index.get(prefix)
-            group = {}
-            if where is not None:
-                fields = iter(os.pread(self.fd, where[1], self.base + where[0]).decode("utf-8").split())
-                group = dict(zip(fields, map(int, fields)))  # "key value key value ..."
+            group = "\n" + os.pread(self.fd, where[1], self.base + where[0]).decode("utf-8") if where else ""
             self.groups[prefix] = group
-        return group.get(key)
+        at = group.find(f"\n{key} ")
+        if at < 0:
+            return None
+        start = at + len(key) + 2
+        return int(group[start:group.index("\n", start)])
 
 
 def write_table(target: Path, items: Iterable[tuple[str, int]], version: int) -> None:
