@@ -19,6 +19,8 @@ from ..cache import cache_dir
 from ..fileio import atomic_write
 
 PREFIX = 2  # characters of a key that choose its group
+RECENT_KEYS = 100_000  # answers kept before the memo starts again (about 10 MB)
+_MISSING = object()
 
 
 class SlicedTable:
@@ -32,12 +34,22 @@ class SlicedTable:
             raise ValueError(f"{path}: not a table of version {version}")
         self.index: dict[str, list[int]] = header["index"]
         self.groups: dict[str, str] = {}
+        self.recent: dict[str, int | None] = {}  # answers already looked up (a slice is searched, ~25 us)
         self.fd = os.open(path, os.O_RDONLY)
 
     def get(self, key: str) -> int | None:
         """The value of ``key``: its slice is kept as the text it is on disk ("\nkey value\n..."), and
         searched, not turned into a dictionary, so a worker that ends up reading every slice holds a
         few megabytes, not the 50 MB two dictionaries of a few hundred thousand words take."""
+        found = self.recent.get(key, _MISSING)
+        if found is not _MISSING:
+            return found
+        if len(self.recent) >= RECENT_KEYS:
+            self.recent.clear()  # bounded: a long run keeps asking about the same few thousand words
+        found = self.recent[key] = self._look_up(key)
+        return found
+
+    def _look_up(self, key: str) -> int | None:
         prefix = key[:PREFIX]
         group = self.groups.get(prefix)
         if group is None:
