@@ -171,8 +171,9 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
     if out is not None and out_is_dir and out.exists() and not out.is_dir():
         raise InputError(f"{out}: output must be a folder when cleaning a folder or several inputs, "
                          f"and this is a file")
-    fmt, text_field = resolve_format(fmt, roots, text_field, id_field,
-                                     [p for p in (out if out_is_dir else None, log_path) if p is not None])
+    # an output folder inside an input folder, and the log, are never read as inputs
+    exclude = [Path(p) for p in (out if out_is_dir else None, log_path) if p is not None]
+    fmt, text_field = resolve_format(fmt, roots, text_field, id_field, exclude)
     engine = build_engine(select, ignore, unsafe_fixes, config_path, no_corpus)
 
     def out_for(path: Path) -> Path:
@@ -185,8 +186,6 @@ def _clean(inputs, output, log_path, in_place, quiet, jobs, resume, engine_kind,
                 return out / path.relative_to(root)
         return out / path.name
 
-    # an output folder inside an input folder, and the log, are never read as inputs
-    exclude = [Path(p) for p in (out if out_is_dir else None, log_path) if p is not None]
     if in_place and encoding_errors == "replace":
         raise click.UsageError("--in-place with --encoding-errors replace would destroy the undecodable bytes "
                                "of the inputs; use --encoding-errors surrogateescape (kept byte for byte)")
@@ -682,7 +681,7 @@ def rules_cmd(code, as_json):
         if rule is not None and not as_json:
             click.echo(render_rule(rule))
             return
-        chosen = [rule] if rule is not None else [r for r in registry.rules.values() if r.id.startswith(code.upper())]
+        chosen = [rule] if rule is not None else registry.select([code.upper()])  # a family prefix: "SPC"
         if not chosen:
             raise ConfigError(f"no rule or rule family {code!r} (see `cleaner rules` for every code)")
     else:

@@ -196,7 +196,7 @@ def context_score(left: str, fix: str, right: str) -> tuple[float, bool]:
     return (a + 1) * (b + 1) / max(sym.unigram_count(fix), 1), bool(a or b)
 
 
-def by_context(word: str, contenders: list[tuple[float, str]], context: tuple[str, str]) -> str | None:
+def by_context(contenders: list[tuple[float, str]], context: tuple[str, str]) -> str | None:
     """The contender the neighbours single out ("a personel best": "personal", not "personnel"), when its
     context is attested and fits ``CONTEXT_RATIO`` times better than the next one's; else None."""
     scored = sorted(((context_score(context[0], c, context[1]), c) for _, c in contenders), reverse=True)
@@ -227,7 +227,7 @@ def best_fix(word: str, context: tuple[str, str] | None = None) -> tuple[str, fl
     fix_z, fix = scored[0]
     if fix_z - runner < MARGIN:
         contenders = [(z, t) for z, t in scored if z >= MIN_ZIPF and z - own >= 2.0][:CONTEXT_CONTENDERS]
-        chosen = by_context(word, contenders, context) if context and len(contenders) > 1 else None
+        chosen = by_context(contenders, context) if context and len(contenders) > 1 else None
         if chosen is None or not keyboard_slip(word, chosen):
             return None  # the neighbours choose among slips only ("plany" is no slip of "plans": "plenty")
         fix_z, fix = next((z, t) for z, t in scored if t == chosen)
@@ -281,7 +281,7 @@ class Typo(RuleKind):
                 yield make_edit(rule, text, w.start, w.end, fix,
                                 safety=Safety.SUGGESTION if asr or technical or cut_off or rival or doubt else None,
                                 evidence=(f"wordfreq: {fix} {z:.1f}, runner-up {runner:.1f}; {w.text!r} "
-                                          + (f"{zipf(w.text):.1f}, spelt as it sounds" if zipf(w.text) >= ATTESTED_ZIPF
+                                          + (f"{own:.1f}, spelt as it sounds" if own >= ATTESTED_ZIPF
                                              and not keyboard_slip(w.text, fix) else "unseen"),)
                                 + ((f"as likely: {rival!r}, two letters longer",) if rival else ())
                                 + (("without a frequency margin: chosen by the words around it",)

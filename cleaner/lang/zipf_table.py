@@ -46,6 +46,12 @@ def zipf_of_bucket(bucket: int) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
+def _plain(word: str) -> bool:
+    """A word the table holds and wordfreq reads as itself: lowercase Latin letters, casefolded, NFC."""
+    return bool(PLAIN.fullmatch(word)) and (word.isascii() or word.casefold() == word
+                                            and unicodedata.is_normalized("NFC", word))
+
+
 def _buckets(source: Path) -> Iterable[tuple[str, int]]:
     """(word, centibel bucket) from wordfreq's cBpack (gzip of msgpack, one list per centibel)."""
     import msgpack
@@ -55,7 +61,7 @@ def _buckets(source: Path) -> Iterable[tuple[str, int]]:
     buckets: dict[str, int] = {}
     for index, words in enumerate(pack[1:]):
         for word in words:
-            if PLAIN.fullmatch(word) and word.casefold() == word and unicodedata.is_normalized("NFC", word):
+            if _plain(word):
                 buckets[word] = index  # as get_frequency_dict: a later (rarer) bucket wins
     return buckets.items()
 
@@ -73,8 +79,7 @@ def table() -> SlicedTable | None:
 def fast_zipf(word: str) -> float | None:
     """The Zipf frequency of a plain lowercase word from the table, or None (ask wordfreq)."""
     plain = word.replace("\u2019", "'")  # wordfreq reads "leader’s" as "leader's"
-    if not PLAIN.fullmatch(plain) or (not plain.isascii() and (plain.casefold() != plain or
-                                                               not unicodedata.is_normalized("NFC", plain))):
+    if not _plain(plain):
         return None
     t = table()
     if t is None:

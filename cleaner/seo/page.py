@@ -114,10 +114,10 @@ def candidate_blocks(feats: list[LineFeatures], blank: list[bool]) -> list[tuple
     return [b for b in found if sum(f.prose for f in feats[b[0]:b[1] + 1]) >= MIN_BLOCK_GOOD]
 
 
-def main_block(feats: list[LineFeatures], blank: list[bool]) -> tuple[int, int] | None:
+def main_block(feats: list[LineFeatures], blank: list[bool],
+               blocks: list[tuple[int, int, float]]) -> tuple[int, int] | None:
     """(first, last) of the article block: the earliest candidate within ``EARLY_SHARE`` of the
     heaviest (the article comes before its comments and the teasers under it), or None."""
-    blocks = candidate_blocks(feats, blank)
     if not blocks:
         return None
     top = max(b[2] for b in blocks)
@@ -126,12 +126,13 @@ def main_block(feats: list[LineFeatures], blank: list[bool]) -> tuple[int, int] 
     return _drop_trailing_teasers(feats, blank, first, last)
 
 
-def join_runs(feats: list[LineFeatures], blank: list[bool], block: tuple[int, int]) -> tuple[int, int]:
+def join_runs(feats: list[LineFeatures], blank: list[bool], block: tuple[int, int],
+              blocks: list[tuple[int, int, float]]) -> tuple[int, int]:
     """The block with every other candidate run no furniture line separates from it (see
     :func:`_reach`): an article cut by tables or lists (a stats table between its paragraphs)."""
     first, last = block
     lo, hi = _reach(feats, first, last)
-    for other in candidate_blocks(feats, blank):
+    for other in blocks:
         if lo <= other[0] and other[1] < hi and not (other[0] <= first and last <= other[1]):
             b_first, b_last = _drop_closing_teaser(feats, blank, other[0], other[1])
             first, last = min(first, b_first), max(last, b_last)
@@ -267,7 +268,8 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
     ``templates``: indices of the lines other documents of the corpus share (site templates)."""
     blank = [not x.strip() for x in lines]
     feats = features(lines, lexicon, templates)
-    block = main_block(feats, blank)
+    blocks = candidate_blocks(feats, blank)  # found once: the block is chosen among them, then joined to others
+    block = main_block(feats, blank, blocks)
     if block is None:
         return []
     table = templated_runs(feats, blank)
@@ -277,7 +279,7 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
     listy = sum(weight(f) == 0 and not f.prose for i, f in enumerate(feats)
                 if not blank[i] and not first <= i <= last)
     list_page = listy > MIN_LISTY and listy >= LIST_RATIO * max(block_prose, 1)
-    first, last = join_runs(feats, blank, (first, last))
+    first, last = join_runs(feats, blank, (first, last), blocks)
     block_words = sum(f.words for f in feats[first:last + 1] if f.prose and not f.legal)
     confident = block_words >= MIN_BLOCK_WORDS and not list_page
     # a line inside the block is furniture when it recurs away from the block; its twin right next
@@ -360,10 +362,9 @@ class _Context:
 
 
 def _reach(feats: list[LineFeatures], first: int, last: int) -> tuple[int, int]:
-    """The lines an article that is a list could run over: out from the block on each side up to the
-    nearest barrier, legal line or widget the lexicon knows (``PAGE_FURNITURE``; a menu label or a
-    "See also" line may be one of the list's own items). A list article's items follow its
-    introduction; the headline lists past a footer or a share bar are the site's."""
+    """The lines the article may run over past its block, on each side up to the nearest barrier,
+    legal line or widget the lexicon knows (``PAGE_FURNITURE``; a menu label or a "See also" line may
+    sit inside an article): runs of prose in there are the article's too (:func:`join_runs`)."""
     def stop(f: LineFeatures) -> bool:
         return f.barrier or f.legal or f.furniture in PAGE_FURNITURE
     lo = first
