@@ -1,9 +1,7 @@
-"""cleaner's on-disk cache: rule packs known to validate (this module) and the word-frequency table
-(:mod:`cleaner.lang.zipf_table`), both plain data in one folder.
+"""cleaner's cache folder, and the record of rule packs known to validate.
 
-Remember that a set of rule packs validated, so the next run skips validating them again.
-
-Validating every rule (its kind's parameters, its regexes compiled, its lexicons read) costs about
+The folder also holds the sliced word tables (:mod:`cleaner.lang.sliced`); everything in it is
+plain data. Validating every rule (its kind's parameters, its regexes compiled, its lexicons read) costs about
 0.3 s, most of a pre-commit check of one small file. The result only changes when a pack, a file
 beside it (lexicons) or the code that validates changes, so it is keyed by a SHA-256 of all of them
 and the first successful validation records the key. The record is a JSON list of hex keys in the
