@@ -211,3 +211,63 @@ def test_a_credit_next_to_the_block_repeating_one_inside_it_is_only_suggested():
     assert all(v[i].sure for i in range(len(MENU)))  # the page is judged: its menu goes
     credits = [i for i, x in enumerate(lines) if x == "[Harbour Gazette]"]
     assert all(i not in v or not v[i].sure for i in credits)
+
+
+LIST_ITEMS = [x for n, (name, town) in enumerate(zip(("Ellis Belle", "Brack Star", "Corran Maid", "Dunmore Lass", "Eastby Rose"),
+                                                     ("Ellis", "Brack", "Corran", "Dunmore", "Eastby")), 1) for x in (
+    f"{n}. {name}",
+    f"The {name} sails from {town} twice a day in summer, and the crossing takes about forty minutes in calm weather.",
+    "Her cafe serves hot food all day, and there is room on the car deck for about a dozen cars and a few vans.",
+    f"Tickets for the {name} can be bought at the quay or online, and children under five travel free of charge "
+    "on every sailing, the company says.",
+    "Pros:", "Fast crossing", "Good cafe", "Cons:", "No cabins")]
+
+
+def test_a_list_article_keeps_its_items_after_the_first():
+    """The items' paragraphs lie inside one long candidate run after its best prefix (their short
+    "Pros:" lists cost the run more than the paragraphs bring): runs of prose within the article's
+    reach join it anyway, and the short lines between them come too; a line the block repeats
+    ("Pros:") is the article's, though the page shows it once more outside the block. (The last
+    item's lists, after its last paragraph, lie outside the block and go: a known loss.)"""
+    lines = MENU + ARTICLE[1:5] + PARAS[:3] + LIST_ITEMS + FOOTER[:5]
+    v = verdicts(lines)
+    assert all(v[i].sure for i in range(len(MENU)))  # the menu goes
+    last_paragraph = len(MENU) + 7 + len(LIST_ITEMS) - 6
+    for i in range(len(MENU), last_paragraph + 1):
+        assert i not in v, lines[i]
+
+
+def test_the_list_test_counts_only_the_lines_a_list_article_could_run_over():
+    """Headlines past the copyright footer are not a list article's items: the page is judged
+    (its menu goes), not left to suggestions as a list."""
+    headlines = [f"Council plans {n} new homes on the old {t} site by the river" for n in range(10, 60)
+                 for t in ("mill",)]
+    lines = MENU + ARTICLE[1:5] + FOOTER[:5] + headlines
+    v = verdicts(lines)
+    assert all(v[i].sure for i in range(len(MENU)))
+    assert not any("may be a list" in " ".join(x.why) for x in v.values())
+
+
+def test_prose_sharing_the_articles_words_is_only_suggested():
+    """Teaser-shaped prose (one sentence between short lines) far from the block is removed when it
+    is about something else, only suggested when most of its words are the article's."""
+    off = ["Lifeboat crew honoured", "The volunteers pulled four fishermen from the water off the point in January.",
+           "School wins county prize", "Pupils built a weather station that sends readings to the national network.",
+           "Bus route to the station", "The service will run every two hours on weekdays from June, officials said."]
+    on = ["Quay repairs", "The engineers rebuilt the sea wall and replaced the timber fenders at the storm-damaged quay.",
+          "Ferry timetable", "The first ferry sailing left on time with forty passengers and a dozen cars on board.",
+          "Harbour board", "The harbour board will publish the engineers' report on the breached sea wall."]
+    lines = MENU + ARTICLE[1:5] + ARTICLE[10:] + ["Share", "Tweet", "Email", "Print"] + off + on + FOOTER[:5]
+    v = verdicts(lines)
+    assert all(v[lines.index(x)].sure for x in off[1::2])
+    assert all(not v[lines.index(x)].sure for x in on[1::2])
+    assert "sharing most of its words" in " ".join(v[lines.index(on[1])].why)
+
+
+def test_a_sentence_stop_before_an_invisible_separator_still_ends_a_sentence():
+    assert features(["Stir fry briefly to mix well and serve hot.\u2063"])[0].sentence
+
+
+def test_a_subscription_named_in_a_short_line_is_not_legal_wording():
+    f = features(["Lower monthly subscription", "Subscribe to our newsletter"])
+    assert not f[0].legal and f[1].legal

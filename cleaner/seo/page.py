@@ -27,9 +27,10 @@ Pure functions of the lines; the rule kind ``seo_page`` (SEO012) turns verdicts 
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from .page_features import LineFeatures, features, norm_key
+from .page_features import LineFeatures, features, norm_key, topic_words
 
 MENU_COST, REPEAT_COST, OTHER_COST = 3.0, 5.0, 1.0  # block weight of a non-prose line, by kind
 LIST_COST = 0.5  # a list-like line (several lowercase words, no sentence end) costs this
@@ -51,6 +52,7 @@ LONG_PENALTY = 4.0  # in a teaser list closing the block, one longer summary out
 LIST_ITEM_WORDS = 3  # a repeated line this long near the block may be the article's list shown twice
 CUT_FURNITURE = 3  # furniture lines (one a footer or stamp) after the block past which prose is furniture
 PAGE_FURNITURE = frozenset({"share", "comment", "newsletter", "cookie", "footer", "profile", "ad"})  # see _reach
+TOPIC_SHARE = 0.5  # prose outside the block with this share of its content words in the block's is only suggested
 EARLY_SHARE = 0.5  # the article is the earliest block weighing this share of the heaviest (comments come after it)
 
 
@@ -124,6 +126,24 @@ def main_block(feats: list[LineFeatures], blank: list[bool],
     chosen = next(b for b in blocks if b[2] >= EARLY_SHARE * top)
     first, last = _drop_closing_teaser(feats, blank, chosen[0], chosen[1])
     return _drop_trailing_teasers(feats, blank, first, last)
+
+
+def prose_runs(feats: list[LineFeatures], blank: list[bool]) -> list[tuple[int, int, float]]:
+    """Every run of ``MIN_BLOCK_GOOD`` or more prose lines in a row (blank lines aside), as candidate
+    runs are given: the paragraphs of a list article's items lie inside one long candidate run,
+    after its best prefix, so :func:`candidate_blocks` does not name them."""
+    found: list[tuple[int, int, float]] = []
+    run: list[int] = []
+    for i, f in enumerate(feats + [None]):
+        if f is not None and blank[i]:
+            continue
+        if f is not None and f.prose and not f.legal:
+            run.append(i)
+            continue
+        if len(run) >= MIN_BLOCK_GOOD:
+            found.append((run[0], run[-1], float(sum(feats[k].words for k in run))))
+        run = []
+    return found
 
 
 def join_runs(feats: list[LineFeatures], blank: list[bool], block: tuple[int, int],
@@ -276,29 +296,35 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
     first, last = extend_block(feats, blank, block, table, lines)
     # the list test weighs the block as found: runs joined to it may be the list article's own items
     block_prose = sum(f.prose and not f.legal for f in feats[first:last + 1])
-    listy = sum(weight(f) == 0 and not f.prose for i, f in enumerate(feats)
+    lo, hi = _reach(feats, first, last, barriers_only=True)  # a list article's items run on from its block; headlines elsewhere do not count
+    listy = sum(weight(f) == 0 and not f.prose for i, f in enumerate(feats[lo:hi], lo)
                 if not blank[i] and not first <= i <= last)
     list_page = listy > MIN_LISTY and listy >= LIST_RATIO * max(block_prose, 1)
-    first, last = join_runs(feats, blank, (first, last), blocks)
+    first, last = join_runs(feats, blank, (first, last), blocks + prose_runs(feats, blank))
     block_words = sum(f.words for f in feats[first:last + 1] if f.prose and not f.legal)
     confident = block_words >= MIN_BLOCK_WORDS and not list_page
     # a line inside the block is furniture when it recurs away from the block; its twin right next
-    # to the block is more likely the article's own (a source credit after its last paragraph)
+    # to the block is more likely the article's own (a source credit after its last paragraph), and
+    # so is a line the block itself repeats (a list article's "Pros:" over every item)
     outside = {norm_key(x) for i, x in enumerate(lines) if i < first - TAIL or i > last + TAIL}
-    inside = {norm_key(x) for x in lines[first:last + 1]}
+    inside_counts = Counter(norm_key(x) for x in lines[first:last + 1])
+    inside = set(inside_counts)
     echoes = frozenset(i for i, x in enumerate(lines)
                        if (first - TAIL <= i < first or last < i <= last + TAIL) and norm_key(x) in inside)
     cut_after = _cut_after(feats, last)
     lead, tail = _margins(feats, blank, first, last)
     teasers = _teasers(feats, blank, first, last)
-    context = _Context(first, last, confident, table, teasers, lead, tail, cut_after, echoes)
+    vocabulary = frozenset().union(*(topic_words(lines[i]) for i in range(first, last + 1) if feats[i].prose))
+    on_topic = frozenset(i for i, f in enumerate(feats) if f.prose and not first <= i <= last
+                         and _share(topic_words(lines[i]), vocabulary) >= TOPIC_SHARE)
+    context = _Context(first, last, confident, table, teasers, lead, tail, cut_after, echoes, on_topic)
     verdicts = []
     for i, (line, f) in enumerate(zip(lines, feats)):
         if blank[i]:
             continue
         why = f.describe()
         if first <= i <= last:
-            if f.repeated and f.menu_like and norm_key(line) in outside:
+            if f.repeated and f.menu_like and norm_key(line) in outside and inside_counts[norm_key(line)] == 1:
                 verdicts.append(PageVerdict(i, True, ("inside the article block", *why, "also in the page's furniture")))
             continue
         sure, reason = context.judge(i, f)
@@ -324,6 +350,7 @@ class _Context:
     tail: int
     cut_after: int
     echoes: frozenset[int] = frozenset()  # lines next to the block repeating one inside it
+    on_topic: frozenset[int] = frozenset()  # prose lines sharing ``TOPIC_SHARE`` of their words with the block
 
     def distance(self, i: int) -> int:
         return self.first - i if i < self.first else i - self.last
@@ -337,6 +364,8 @@ class _Context:
         """(removed for sure, the reason beyond the line's own features) for a line outside the block."""
         near = self.near(i)
         teaser = i in self.teasers and self.distance(i) > TAIL and not (f.prose and f.words > MAX_TEASER_WORDS)
+        if teaser and i in self.on_topic and not (f.marked or f.legal or f.furniture):
+            return False, "a teaser's shape, but sharing most of its words with the article block: may be more of it"
         if teaser and not (f.marked or f.legal or f.furniture):
             return self.confident, "in a list of teasers (headline, one-sentence summary) outside the article"
         if not f.prose:
@@ -356,17 +385,25 @@ class _Context:
             return self.confident, ""
         if near:
             return False, "prose next to the article block"
+        if i in self.on_topic:
+            return False, "prose sharing most of its words with the article block: may be more of it"
         if i > self.last and i >= self.cut_after:
             return self.confident, "prose past a footer or time stamp and more furniture after the article"
         return False, "prose outside the article block"
 
 
-def _reach(feats: list[LineFeatures], first: int, last: int) -> tuple[int, int]:
+def _share(words: frozenset[str], vocabulary: frozenset[str]) -> float:
+    return len(words & vocabulary) / len(words) if words else 0.0
+
+
+def _reach(feats: list[LineFeatures], first: int, last: int, barriers_only: bool = False) -> tuple[int, int]:
     """The lines the article may run over past its block, on each side up to the nearest barrier,
     legal line or widget the lexicon knows (``PAGE_FURNITURE``; a menu label or a "See also" line may
-    sit inside an article): runs of prose in there are the article's too (:func:`join_runs`)."""
+    sit inside an article): runs of prose in there are the article's too (:func:`join_runs`).
+    ``barriers_only``: up to the nearest barrier (a footer, a stamp, a comment widget) alone, the
+    farthest a list article's items may run (an "Advertisement" line may sit between them)."""
     def stop(f: LineFeatures) -> bool:
-        return f.barrier or f.legal or f.furniture in PAGE_FURNITURE
+        return f.barrier or not barriers_only and (f.legal or f.furniture in PAGE_FURNITURE)
     lo = first
     while lo > 0 and not stop(feats[lo - 1]):
         lo -= 1

@@ -24,7 +24,7 @@ GOOD_STOP_SHARE = 0.25  # ... this share of them function words (a headline has 
 SHORT_WORDS = 4  # up to this many words and no sentence end: a menu entry, a button, a tag
 LEGAL = regex.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bprivacy\b|\bcookies?\b|terms of (?:use|service)|"
-    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bsign(?:ing)? up\b|\bregistered trademarks?\b|\btrademarks? of\b|"
+    r"\bsubscribe\b|\bnewsletter\b|\bsign(?:ing)? up\b|\bregistered trademarks?\b|\btrademarks? of\b|"
     r"\bconsent\b|\byour inbox\b|\badvertis|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
     r"replace|be a substitute)|\bconsult (?:your|a) (?:physician|doctor|healthcare)|\bfor informational purposes\b|"
     r"\binformation (?:provided|contained) on this (?:web)?site\b|\bthis (?:web)?site uses\b", regex.I)
@@ -106,6 +106,14 @@ def _furniture(line: str, lex: Lexicon) -> str:
     page classifier and every page of a site ask about the same lines)."""
     verdict = classify_line(line, lex)
     return verdict.cls if verdict is not None and verdict.strength == "strong" else ""
+
+
+def topic_words(line: str) -> frozenset[str]:
+    """The line's content words (lower case, three letters or more, no function words, no numbers):
+    what a paragraph of the article shares with its other paragraphs, and a teaser for another
+    story seldom does."""
+    return frozenset(w for w in (x.lower() for x in word_list(line))
+                     if len(w) > 2 and w not in STOP_WORDS and not w.isdigit())
 
 
 def norm_key(line: str) -> str:

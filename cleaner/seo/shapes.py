@@ -37,13 +37,21 @@ def word_list(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+TRAILING_INVISIBLE = regex.compile(r"[\s\p{Cf}]+$")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a sentence (a full stop, ? or !, maybe before a closing quote).
 
     >>> ends_sentence('he said.'), ends_sentence('"Never," she added.”'), ends_sentence('Like Loading…')
     (True, True, False)
+
+    Invisible format characters after the stop (a scraper keeps U+2063 or U+200B at a line's end) do not hide it:
+
+    >>> ends_sentence('Stir to mix well.\u2063')
+    True
     """
-    text = text.rstrip()
+    text = TRAILING_INVISIBLE.sub("", text)
     return bool(SENTENCE_END.search(text)) and not ELLIPSIS_END.search(text)
 
 
