@@ -52,6 +52,7 @@ LONG_PENALTY = 4.0  # in a teaser list closing the block, one longer summary out
 LIST_ITEM_WORDS = 3  # a repeated line this long near the block may be the article's list shown twice
 CUT_FURNITURE = 3  # furniture lines (one a footer or stamp) after the block past which prose is furniture
 PAGE_FURNITURE = frozenset({"share", "comment", "newsletter", "cookie", "footer", "profile", "ad"})  # see _reach
+MIN_CONTENTS = 3  # lines in a row outside the block repeating lines inside it: a table of contents
 TOPIC_SHARE = 0.5  # prose outside the block with this share of its content words in the block's is only suggested
 EARLY_SHARE = 0.5  # the article is the earliest block weighing this share of the heaviest (comments come after it)
 
@@ -309,6 +310,7 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
     outside = {norm_key(x) for i, x in enumerate(lines) if i < first - TAIL or i > last + TAIL}
     inside_counts = Counter(norm_key(x) for x in lines[first:last + 1])
     inside = set(inside_counts)
+    contents = _contents(lines, blank, first, last, inside)
     echoes = frozenset(i for i, x in enumerate(lines)
                        if (first - TAIL <= i < first or last < i <= last + TAIL) and norm_key(x) in inside)
     cut_after = _cut_after(feats, last)
@@ -324,7 +326,8 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
             continue
         why = f.describe()
         if first <= i <= last:
-            if f.repeated and f.menu_like and norm_key(line) in outside and inside_counts[norm_key(line)] == 1:
+            key = norm_key(line)
+            if f.repeated and f.menu_like and key in outside and inside_counts[key] == 1 and key not in contents:
                 verdicts.append(PageVerdict(i, True, ("inside the article block", *why, "also in the page's furniture")))
             continue
         sure, reason = context.judge(i, f)
@@ -390,6 +393,25 @@ class _Context:
         if i > self.last and i >= self.cut_after:
             return self.confident, "prose past a footer or time stamp and more furniture after the article"
         return False, "prose outside the article block"
+
+
+def _contents(lines: list[str], blank: list[bool], first: int, last: int, inside: set[str]) -> frozenset[str]:
+    """The block's headings a table of contents outside it lists: ``MIN_CONTENTS`` or more lines in a
+    row outside the block, each repeating a line inside it. Their copies in the block are the
+    article's own headings, not furniture the page also shows."""
+    out: set[str] = set()
+    run: list[str] = []
+    for i, x in enumerate(lines + [""]):
+        if i < len(lines) and blank[i]:
+            continue
+        key = norm_key(x)
+        if i < len(lines) and not first <= i <= last and key and key in inside:
+            run.append(key)
+            continue
+        if len(run) >= MIN_CONTENTS:
+            out.update(run)
+        run = []
+    return frozenset(out)
 
 
 def _share(words: frozenset[str], vocabulary: frozenset[str]) -> float:

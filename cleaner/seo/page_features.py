@@ -25,11 +25,11 @@ SHORT_WORDS = 4  # up to this many words and no sentence end: a menu entry, a bu
 LEGAL = regex.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bprivacy\b|\bcookies?\b|terms of (?:use|service)|"
     r"\bsubscribe\b|\bnewsletter\b|\bsign(?:ing)? up\b|\bregistered trademarks?\b|\btrademarks? of\b|"
-    r"\bconsent\b|\byour inbox\b|\badvertis|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
+    r"\bconsent\b|\byour inbox\b|\badverti(?:sement|se|sements)\b|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
     r"replace|be a substitute)|\bconsult (?:your|a) (?:physician|doctor|healthcare)|\bfor informational purposes\b|"
     r"\binformation (?:provided|contained) on this (?:web)?site\b|\bthis (?:web)?site uses\b", regex.I)
 STAMP = regex.compile(r"^\W*(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", regex.I)
-BARRIER = regex.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|" + STAMP.pattern, regex.I)
+BARRIER = regex.compile(r"^\W*(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b|all rights reserved|" + STAMP.pattern, regex.I)
 MAX_BARRIER_WORDS = 30
 CLOSING = frozenset({"comment"})  # lexicon classes after which the article is over (its comment section)
 SKELETON = regex.compile(r"[^\p{L}\p{N}\s]+")
