@@ -271,3 +271,21 @@ def test_a_sentence_stop_before_an_invisible_separator_still_ends_a_sentence():
 def test_a_subscription_named_in_a_short_line_is_not_legal_wording():
     f = features(["Lower monthly subscription", "Subscribe to our newsletter"])
     assert not f[0].legal and f[1].legal
+
+
+def test_reader_comment_headers_end_the_article_block():
+    """Comment headers ("NAME says:", "by HANDLE ( 1234 ) writes:") on a page with several are
+    barriers: the comments, heavier than the article, are not taken for it."""
+    comments = [x for n, who in enumerate(("Sandra Mills says:", "by jdoe ( 110704 ) writes:", "Pete on May 3, 2019 at 4:15 pm said:",
+                                           "Ann Lee says:", "by harbourfan ( 5512 ) writes:"))
+                for x in (who, *[f"I have been crossing at Port Ellis for {n + 10} years and the quay has never looked "
+                                 f"better, though the parking on the front is still a problem for everyone {k}."
+                                 for k in range(3)], "Reply")]
+    lines = MENU + ARTICLE[1:5] + ["Comments"] + comments + FOOTER[:5]
+    f = features(lines)
+    assert f[lines.index("Sandra Mills says:")].comment_head and f[lines.index("Sandra Mills says:")].barrier
+    v = verdicts(lines)
+    assert all(lines.index(x) not in v for x in ARTICLE[1:5])
+    assert all(v[i].sure for i, x in enumerate(lines) if x.startswith("I have been crossing") and i > lines.index(comments[6]))
+    one = features(["In a statement, Jane Smith said:", "The quay will reopen on Monday."])
+    assert not one[0].comment_head  # one such line is an article's quote, not a comment section

@@ -425,7 +425,7 @@ def _reach(feats: list[LineFeatures], first: int, last: int, barriers_only: bool
     ``barriers_only``: up to the nearest barrier (a footer, a stamp, a comment widget) alone, the
     farthest a list article's items may run (an "Advertisement" line may sit between them)."""
     def stop(f: LineFeatures) -> bool:
-        return f.barrier or not barriers_only and (f.legal or f.furniture in PAGE_FURNITURE)
+        return f.barrier or not barriers_only and (f.legal and f.legal_hits >= 2 or f.furniture in PAGE_FURNITURE)
     lo = first
     while lo > 0 and not stop(feats[lo - 1]):
         lo -= 1

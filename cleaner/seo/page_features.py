@@ -6,6 +6,7 @@ wording, the SEO lexicon's verdict and the punctuation skeleton stand in.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,13 @@ LEGAL = regex.compile(
 STAMP = regex.compile(r"^\W*(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", regex.I)
 BARRIER = regex.compile(r"^\W*(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b|all rights reserved|" + STAMP.pattern, regex.I)
 MAX_BARRIER_WORDS = 30
+_NAME = r"(?:[\p{Lu}@][\p{L}\p{N}_.'’-]*|[\p{L}\p{N}_.-]*\d[\p{L}\p{N}_.-]*)"  # a capitalised word or a handle
+COMMENT_HEAD = regex.compile(  # "Jane Doe says:", "by jdoe ( 110704 ) writes:", "Jane on May 3, 2019 at 4:15 pm said:"
+    r"^(?:by\s+)?(?:" + _NAME + r"(?:\s+" + _NAME + r"){0,3}|[\p{L}\p{N}_. -]{1,40}?\s*\(\s*\d+\s*\))\s+"
+    r"(?:says|said|writes|wrote|replied|commented)\s*:(?:\s*.{0,80})?$"
+    r"|^[^:\n]{1,40}?\s+on\s+[^:\n]{4,40}?\s+at\s+\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?\s*$",
+    regex.I | regex.V1)
+MIN_COMMENT_HEADS = 2  # a page with this many comment headers has a comment section: each header is a barrier
 CLOSING = frozenset({"comment"})  # lexicon classes after which the article is over (its comment section)
 SKELETON = regex.compile(r"[^\p{L}\p{N}\s]+")
 OPENING_TOKENS = 4  # how many of the line's first tokens :func:`opening` keeps
@@ -62,6 +70,7 @@ class LineFeatures:
     skeleton: str = ""  # the line's punctuation, in order ("--,,"): rows of one table share it
     template: bool = False  # the line recurs in other documents of the corpus (a site template)
     opening: str = ""  # the shape of the line's start ("Aa 0 -- Aa"): rows of one table share it too
+    comment_head: bool = False  # a reader comment's header ("NAME says:"), on a page with several
 
     @property
     def prose(self) -> bool:
@@ -97,6 +106,8 @@ class LineFeatures:
             out.append("in other documents of the corpus (a site template)")
         if self.furniture:
             out.append(f"SEO lexicon: {CLASS_NAMES.get(self.furniture, self.furniture)}")
+        if self.comment_head:
+            out.append("a reader comment's header (the page has several)")
         return tuple(out)
 
 
@@ -139,6 +150,10 @@ def features(lines: list[str], lexicon: Lexicon | None = None,
             barrier=(bool(BARRIER.search(line)) or furniture in CLOSING) and n <= MAX_BARRIER_WORDS,
             stamp=bool(STAMP.search(line)) and n <= MAX_BARRIER_WORDS, furniture=furniture,
             skeleton=skeleton, opening=opening(line) if 2 <= n else "", template=i in templates))
+    heads = [i for i, line in enumerate(lines) if out[i].words and COMMENT_HEAD.search(line.strip())]
+    if len(heads) >= MIN_COMMENT_HEADS:  # one "X said:" line may be an article's; several are a comment section
+        for i in heads:
+            out[i] = dataclasses.replace(out[i], comment_head=True, barrier=True)
     return out
 
 
