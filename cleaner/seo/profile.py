@@ -15,8 +15,11 @@ from .groups import Group
 from .lexicon import PROFILE_ROLES, Lexicon, words
 from .shapes import ends_sentence, label_value, starts_lower, strip_bullet, word_list
 
-INTRO_OPENING = regex.compile(r"\b(?:my name is|i am|i'm|i’m)\b", regex.I)
-ADJECTIVE_LIST = regex.compile(r"(?:\b\p{Ll}+,\s+){3,}(?:and\s+)?\p{Ll}+\b")
+INTRO_OPENING = regex.compile(  # "My name is", in English and in the languages of translated generators
+    r"\b(?:my name is|i am|i'm|i’m|mi nombre es|me llamo|soy|je m'appelle|je m’appelle|je suis|mon nom est|"
+    r"ich heiße|ich heisse|mein name ist|ich bin|mi chiamo|il mio nome è|sono|meu nome é|o meu nome é|"
+    r"chamo-me|me chamo|eu sou|sou|mijn naam is|ik heet|ik ben)\b", regex.I)
+ADJECTIVE_LIST = regex.compile(r"(?:\b\p{Ll}+,\s+){3,}(?:(?:and|y|e|et|und|en)\s+)?\p{Ll}+\b")
 ROLE_ORDER = ("self", "contact", "meta", "block")
 
 
@@ -27,6 +30,8 @@ def is_generated_intro(text: str) -> bool:
     True
     >>> is_generated_intro("My name is Deborah and I run the corner shop.")
     False
+    >>> is_generated_intro("Introducción: Mi nombre es Tomás Ruiz, soy una persona alegre, valiente, amable, sincera y creativa")
+    True
     """
     return bool(INTRO_OPENING.search(text) and ADJECTIVE_LIST.search(text))
 
