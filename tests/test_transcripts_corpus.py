@@ -139,3 +139,24 @@ def test_a_repeat_the_article_quotes_is_no_stutter(engine):
     article = "The crane operator heard \"a dull bang bang\" before the quay shook.\n"
     out = engine.clean_one(caption, "caption", learn([("caption", caption), ("article", article)])).text
     assert "a dull bang bang" in out and "the the" not in out
+
+
+def test_a_description_opening_a_sentence_is_not_part_of_the_name():
+    """'Farmer Iolo Vaughan lost ...' teaches 'Iolo Vaughan', not 'Farmer Iolo Vaughan' (the caption's
+    'farmer' stays lowercase); an honorific, an acronym or a name of common words stays whole."""
+    k = learn([("article", "Farmer Iolo Vaughan lost sixty ewes. Professor Abena Asante led the trial. "
+                           "Natural Resources Wales issued a warning. NHS England said little.\n")]).get(NAME)
+    assert "Iolo Vaughan" in k.forms and "Farmer Iolo Vaughan" not in k.forms
+    assert {"Professor Abena Asante", "Natural Resources Wales", "NHS England"} <= set(k.forms)
+
+
+def test_a_common_word_after_a_name_heard_by_sound_stays(engine):
+    """'anjali desh mook who chaired': Deshmukh is closer without 'who', which stays."""
+    caption = ("the judges were impressed and um the panel was chaired by anjali desh mook who chaired the panel "
+               "last year as well and she says the standard of the projects was uh higher than ever before and that "
+               "the winners had worked on their entry for more than a year in the school laboratory and um they "
+               "will now go on to the national final in london in the spring where they will meet teams from all "
+               "over the country and uh the head teacher says the whole school is very proud of them tonight\n")
+    article = "The panel was chaired by Anjali Deshmukh, who said the standard was high.\n"
+    out = engine.clean_one(caption, "caption", learn([("caption", caption), ("article", article)])).text
+    assert "Anjali Deshmukh who chaired" in out

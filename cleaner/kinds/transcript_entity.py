@@ -42,6 +42,7 @@ MIN_SOUND_LETTERS = 5  # names shorter than this sound like too many words
 PLAIN_ZIPF = 3.5  # a window of words this common matches a name by sound only with the exact key ...
 PLAIN_MARGIN = 0.08
 MIN_COMMON_USES = 2
+TRAILING_ZIPF = 5.0  # a word this common ("who", "on") after a name by sound is dropped when the name is closer without it
 SINGLE_ZIPF = 3.0  # a lone word commoner than this is never re-cased or replaced by itself  # a name of common words only ("Met Office") is re-cased when the corpus writes it this often  # ... and this much more similarity than the safe threshold
 
 
@@ -69,15 +70,22 @@ class TranscriptEntity(RuleKind):
         i = 0
         while i < len(toks):
             found, found_rank = None, ()
+            matches = {}
             for size in range(min(MAX_WINDOW, len(toks) - i), 0, -1):
                 window = toks[i:i + size]
                 if any(text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
                     continue  # the words must follow one another (a caption line break is fine)
-                match = self._match(window, index, names)
-                if match:
-                    rank = _rank(match, "".join(w.text.lower() for w in window))
-                    if found is None or rank > found_rank:
-                        found, found_rank = match, rank
+                matches[size] = self._match(window, index, names)
+            for size, match in matches.items():
+                if not match:
+                    continue
+                shorter = matches.get(size - 1)
+                if shorter and shorter[0] == match[0] and zipf(toks[i + size - 1].text.lower()) >= TRAILING_ZIPF and \
+                        _distance(toks[i:i + size - 1], match[0]) <= _distance(toks[i:i + size], match[0]):
+                    continue  # "desh mook who": the same name is closer without the function word after it
+                rank = _rank(match, "".join(w.text.lower() for w in toks[i:i + size]))
+                if found is None or rank > found_rank:
+                    found, found_rank = match, rank
             if not found:
                 i += 1
                 continue
@@ -151,6 +159,10 @@ class TranscriptEntity(RuleKind):
         if best is None or rivals or plain and best_score < self.safe_similarity + PLAIN_MARGIN:
             return None
         return best, "sound", best_score, size
+
+
+def _distance(window, form: str) -> int:
+    return jellyfish.levenshtein_distance("".join(w.text.lower() for w in window), letters_of(form))
 
 
 def _rank(match, window_letters: str = "") -> tuple:

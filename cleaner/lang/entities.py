@@ -21,6 +21,7 @@ from .names import learnable, prune
 from .phonetic import keys
 from .regions import prose_sentences
 from .tokens import words
+from .vocab import zipf
 
 NAME = "entities"
 MAX_TOKENS = 5  # a name of more words than this is a title or a headline, not an entity
@@ -30,6 +31,12 @@ PARTICLES = frozenset("of for the upon de der den van von la le du da di del del
 # (a name's own first word) or the run is long enough that it must be ("River Vyrnwy burst ...").
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_ENTITIES = 200_000  # memory bound at scale (see names.prune)
+COMMON_OPENING_ZIPF = 4.0  # a sentence's first word this common, before a rare word and one more ...
+RARE_ZIPF = 3.0  # ... ("Farmer Iolo Vaughan said"), is a description, not part of the name, unless an honorific
+HONORIFICS = frozenset("""mr mrs ms miss mx dr prof professor sir dame lord lady president chancellor judge justice
+    councillor cllr rev reverend father sister brother captain colonel general major lieutenant sergeant inspector
+    detective constable superintendent senator governor mayor king queen prince princess bishop archbishop rabbi
+    imam sheikh saint st""".split())  # capitalised before a name as part of it: "Professor Abena Asante"
 
 
 @dataclass
@@ -181,7 +188,9 @@ class EntityLearner(Learner):
             if first and " " not in entity:
                 continue  # one capitalised word at a sentence start is any word ("Farmers said ...")
             parts = entity.split(" ")
-            found = {entity} | {p for p in parts[first:] if p not in PARTICLES}  # "Powell" of "Angharad Powell"
+            found = {p for p in parts[first:] if p not in PARTICLES}  # "Powell" of "Angharad Powell"
+            if not (first and _description(parts)):
+                found.add(entity)
             if first:  # "Farmer Iolo Vaughan lost ...": the name may start at the second word
                 found.add(" ".join(parts[1:]))
             for form in found:
@@ -195,6 +204,14 @@ class EntityLearner(Learner):
 
     def finish(self) -> EntityKnowledge:
         return self.k
+
+
+def _description(parts: list[str]) -> bool:
+    """A sentence's first word that describes the person named after it ("Farmer", "Nurse"), not an
+    honorific, an acronym or a word of a name made of common words ("Natural Resources Wales")."""
+    head = parts[0]
+    return (len(parts) >= 3 and not head.isupper() and head.lower() not in HONORIFICS
+            and zipf(head.lower()) >= COMMON_OPENING_ZIPF and zipf(parts[1].lower()) < RARE_ZIPF)
 
 
 def entity_knowledge(doc) -> EntityKnowledge:
