@@ -135,3 +135,11 @@ def test_bigram_counts_from_the_sliced_table_are_the_lists(tmp_path, monkeypatch
         assert sym.bigram_count(first, second) == count, pair
     assert sym._bigram_table() is not None and list(tmp_path.glob("bigrams-en-*.tbl"))
     sym._bigram_table.cache_clear()
+
+
+def test_a_rival_no_slip_leads_to_does_not_block_the_fix():
+    """'dedicted': 'dedicated' (a letter dropped) against 'depicted' (d for p, keys far apart, no
+    slip) and 'deducted' (i for u, a neighbouring key: a slip, but far rarer). Only slips compete."""
+    assert best_fix("dedicted")[0] == "dedicated"
+    assert best_fix("stoping")[0] == "stopping"
+    assert best_fix("personel") is None  # 'personal' and 'personnel' are both a letter away: no margin

@@ -223,6 +223,8 @@ def best_fix(word: str, context: tuple[str, str] | None = None) -> tuple[str, fl
     scored = sorted(((zipf(t), t) for t, d, _ in sym.candidates(word, 1) if d == 1), reverse=True)
     if not scored or scored[0][0] < MIN_ZIPF or scored[0][0] - own < 2.0:
         return None
+    if keyboard_slip(word, scored[0][1]):  # a rival no slip of the fingers leads to is no rival ("depicted" for "dedicted")
+        scored = [scored[0]] + [(z, t) for z, t in scored[1:] if keyboard_slip(word, t)]
     runner = scored[1][0] if len(scored) > 1 else 0.0
     fix_z, fix = scored[0]
     if fix_z - runner < MARGIN:
