@@ -143,3 +143,13 @@ def test_a_rival_no_slip_leads_to_does_not_block_the_fix():
     assert best_fix("dedicted")[0] == "dedicated"
     assert best_fix("stoping")[0] == "stopping"
     assert best_fix("personel") is None  # 'personal' and 'personnel' are both a letter away: no margin
+
+
+def test_a_misspelling_that_also_splits_into_two_words_is_corrected(engine):
+    """'anounces' splits into 'an ounces', but 'announces', a dropped letter away and commoner than
+    'ounces', is likelier: TYP002 corrects it and SPC001 only suggests the split."""
+    assert "announces a freeze" in engine.clean_one("The minister anounces a freeze on fuel duty today.\n", "doc").text
+    glued = ("The minister anounces a freeze onthe duty today, andthe council said it wouldcost more, "
+             "theattacks on the plan aside.\n")  # a glued document: SPC001 is on
+    result = Engine(CleanerConfig(select=("TYP", "SPC"))).clean_one(glued, "doc")
+    assert "announces a freeze" in result.text and "an ounces" not in result.text

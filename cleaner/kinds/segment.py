@@ -76,7 +76,7 @@ def sentence_start(text: str, at: int) -> bool:
     return before in (".", "!", "?") and not TITLE_BEFORE.search(text, max(0, at - 8), at)
 
 
-TYPO_TARGET_ZIPF = 4.0
+TYPO_TARGET_ZIPF = 3.5
 
 
 def typo_like(token: str, parts: list[str]) -> str | None:

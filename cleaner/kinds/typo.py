@@ -27,7 +27,7 @@ from ..lang.vocab import zipf
 from ..model import Document, Edit, Safety
 from . import register_kind
 from .base import RuleKind, make_edit
-from .segment import split_parts
+from .segment import split_parts, typo_like
 
 # A word after a French, Spanish, Italian or German article is a loanword or a name, not a slip.
 FOREIGN_BEFORE = re.compile(r"\b(?:la|le|les|de|du|des|el|los|las|il|lo|gli|der|die|das|den|dem)\s+\Z", re.I)
@@ -262,8 +262,9 @@ class Typo(RuleKind):
             shield = shield or tokens_shield(text)
             if not w.text.isascii():
                 continue  # "coöperation", "passé": a word with diacritics is a loanword or a style, not a slip
-            if shield.covers(w.start, w.end) or split_parts(w.text):
-                continue
+            parts = split_parts(w.text)
+            if shield.covers(w.start, w.end) or parts and not typo_like(w.text, parts):
+                continue  # two words run together, unless a common word a keystroke away is likelier ("anounces")
             found = best_fix(w.text, neighbours(text, w.start, w.end))
             if found is None:
                 continue
