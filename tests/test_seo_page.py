@@ -289,3 +289,15 @@ def test_reader_comment_headers_end_the_article_block():
     assert all(v[i].sure for i, x in enumerate(lines) if x.startswith("I have been crossing") and i > lines.index(comments[6]))
     one = features(["In a statement, Jane Smith said:", "The quay will reopen on Monday."])
     assert not one[0].comment_head  # one such line is an article's quote, not a comment section
+
+
+def test_a_section_title_inside_the_block_stays_though_a_menu_repeats_it():
+    """'Weather' is a menu entry and, inside the article, the title over a paragraph: there it stays.
+    'Podcasts' inside the article with no paragraph under it is the menu's entry shown twice: it goes."""
+    body = [ARTICLE[1], ARTICLE[2], "Weather", ARTICLE[3], ARTICLE[4], "Podcasts", "Photo: Harbour Board", ARTICLE[10],
+            ARTICLE[11]]
+    lines = MENU + body + FOOTER[:5]
+    v = verdicts(lines)
+    at = len(MENU)
+    assert at + 2 not in v  # "Weather" over a paragraph
+    assert v[at + 5].sure and "also in the page's furniture" in v[at + 5].why  # "Podcasts"

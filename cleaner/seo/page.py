@@ -97,7 +97,9 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
         why = f.describe()
         if first <= i <= last:
             key = norm_key(line)
-            if f.repeated and f.menu_like and key in outside and inside_counts[key] == 1 and key not in contents:
+            heading = (nxt := _next_content(blank, i)) is not None and feats[nxt].prose  # a section's title
+            if f.repeated and f.menu_like and key in outside and inside_counts[key] == 1 and key not in contents \
+                    and not heading:
                 verdicts.append(PageVerdict(i, True, ("inside the article block", *why, "also in the page's furniture")))
             continue
         sure, reason = context.judge(i, f)
@@ -182,6 +184,10 @@ def _contents(lines: list[str], blank: list[bool], first: int, last: int, inside
             out.update(run)
         run = []
     return frozenset(out)
+
+
+def _next_content(blank: list[bool], i: int) -> int | None:
+    return next((k for k in range(i + 1, len(blank)) if not blank[k]), None)
 
 
 def _share(words: frozenset[str], vocabulary: frozenset[str]) -> float:
