@@ -49,7 +49,7 @@ class CorpusKnowledge:
 
 # The modules that register a learner: imported by name, so learning never imports every rule kind
 # (``tests/test_registry.py`` checks that importing every kind and detector finds no other).
-LEARNER_MODULES = ("cleaner.lang.entities", "cleaner.lang.names", "cleaner.seo.repeats", "cleaner.spinner.ngrams")
+LEARNER_MODULES = ("cleaner.lang.contexts", "cleaner.lang.entities", "cleaner.lang.names", "cleaner.seo.repeats", "cleaner.spinner.ngrams")
 
 
 def import_learners() -> None:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import eval_transcripts  # noqa: E402
 
 # (repaired share, applied changes outside any damaged spot, honest phrases lost) at most/least
-FLOORS = {"dev": (0.66, 1, 0), "heldout": (0.64, 4, 1)}
+FLOORS = {"dev": (0.75, 1, 0), "heldout": (0.69, 4, 1)}
 
 CAPTION = ("flood warnings remain in place across the county tonight after the river vern we burst its banks "
            "forcing around three hundred people from their homes fire crews used boats and the flood water came "
@@ -160,3 +160,38 @@ def test_a_common_word_after_a_name_heard_by_sound_stays(engine):
     article = "The panel was chaired by Anjali Deshmukh, who said the standard was high.\n"
     out = engine.clean_one(caption, "caption", learn([("caption", caption), ("article", article)])).text
     assert "Anjali Deshmukh who chaired" in out
+
+
+GAP_CAPTION = ("forecasters have issued an amber morning for heavy rain tonight and um the mayor says the gates "
+               "will stay shut he told us the ground is so wet that the car parks are unsafe and uh the organisers "
+               "had the liberated for hours before they decided and one eye witness a steward says the water "
+               "came up very fast and the whole site was under water by the evening and the rainy reason would "
+               "go on for days and uh people here are tired they have been out all night moving sheep and cars to "
+               "higher ground and they want to know when the water will go down so that they can start to clean up "
+               "their homes and um their shops before the weekend\n")
+GAP_ARTICLE = ("Forecasters issued an amber warning for heavy rain. The mayor said the gates would stay shut, and "
+               "told reporters the ground was wet. Organisers had deliberated for hours. One eyewitness, steward "
+               "Jo Bell, said the water came up fast. The rainy season would go on for days.\n")
+
+
+def test_a_caption_word_between_the_articles_two_words_is_the_one_it_writes(engine):
+    """ASR012: between the same two neighbours the article writes a word one sound away ("amber
+    warning for", "rainy season would") or the caption's words run together ("had deliberated
+    for"): that word was said. A tense the article chose ("says"/"said") and a word the caption
+    says besides ("he told": not "told") stay."""
+    result = engine.clean_one(GAP_CAPTION, "caption", learn([("caption", GAP_CAPTION), ("article", GAP_ARTICLE)]))
+    out = result.text
+    for fixed in ("amber warning for", "had deliberated for", "rainy season would"):
+        assert fixed in out, fixed
+    assert "mayor says the" in out and "he told us" in out
+    assert any(c.rule == "ASR012" for c in result.applied)
+    alone = engine.clean_one(GAP_CAPTION, "caption", learn([("caption", GAP_CAPTION)])).text
+    assert "amber morning" in alone  # without the article the caption keeps its words
+
+
+def test_the_gap_rule_keeps_words_the_speaker_said_besides_and_forms_of_one_word():
+    from cleaner.kinds.companion_gap import CompanionGap, _heard_as
+    assert _heard_as("morning", "warning", 0.7) and _heard_as("eyewitness", "eyewitness", 0.7)
+    assert not _heard_as("says", "said", 0.7) and not _heard_as("wants", "wanted", 0.7)
+    assert not _heard_as("hetold", "told", 0.7) and not _heard_as("eyewitnessa", "eyewitness", 0.7)
+    assert CompanionGap.name == "companion_gap"
