@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from ..corpus import Learner, register_learner
 from .names import learnable, prune
-from .regions import prose_sentences
-from .tokens import words
+from .regions import sentence_spans
+from .tokens import WORD_RE
 
 NAME = "contexts"
 MAX_TRIPLES = 400_000
@@ -46,10 +46,10 @@ class ContextLearner(Learner):
 
     def observe(self, doc_id: str, text: str) -> None:
         text = learnable(text)
-        for start, end in prose_sentences(text):
-            toks = [w.lower for w in words(text[start:end])]
-            for a, m, b in zip(toks, toks[1:], toks[2:]):
-                self.k.triples[(a, m, b)] += 1
+        triples = self.k.triples
+        for start, end in sentence_spans(text):
+            toks = WORD_RE.findall(text[start:end].lower())  # the caption's tokens, lowercase (tokens.words)
+            triples.update(zip(toks, toks[1:], toks[2:]))
         if len(self.k.triples) > MAX_TRIPLES:
             prune(self.k.triples, MAX_TRIPLES)
 

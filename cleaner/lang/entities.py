@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..corpus import Learner, register_learner
 from .names import learnable, prune
 from .phonetic import keys
-from .regions import prose_sentences
+from .regions import sentence_spans
 from .tokens import words
 from .vocab import zipf
 
@@ -133,7 +133,7 @@ def entity_runs(text: str) -> list[tuple[str, bool]]:
     ['Office of Public Works', 'Public Works', 'Iolo Vaughan', 'Meifod']
     """
     out = []
-    for start, end in prose_sentences(text):
+    for start, end in sentence_spans(text):
         toks = words(text[start:end])
         sentence = text[start:end]
         i = 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..corpus import Learner, register_learner
 from .chars import C0_CONTROLS, INVISIBLES, TERMINAL_ESCAPE
-from .regions import prose_sentences, runs
+from .regions import runs, sentence_spans
 from .tokens import words
 
 NAME = "names"
@@ -98,7 +98,7 @@ class NameLearner(Learner):
     def observe(self, doc_id: str, text: str) -> None:
         text = learnable(text)
         seen: set[str] = set()
-        for start, end in prose_sentences(text):
+        for start, end in sentence_spans(text):
             toks = words(text[start:end])
             lows = [w.lower for w in toks]
             for a, b in zip(lows, lows[1:]):

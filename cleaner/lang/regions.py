@@ -9,6 +9,7 @@ names only from punctuated prose (so a captioner's random capitals teach nothing
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from typing import Iterator
@@ -46,6 +47,13 @@ def inside(spans: list[tuple[int, int, int]], start: int, end: int) -> bool:
     """
     i = bisect.bisect_right(spans, (start, sys.maxsize, sys.maxsize)) - 1
     return i >= 0 and end <= spans[i][1]
+
+
+@functools.lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`prose_sentences` as a tuple, remembered for the last few texts: the corpus pass's
+    learners (names, entities, contexts) each read the sentences of the same document in turn."""
+    return tuple(prose_sentences(text))
 
 
 def prose_sentences(text: str) -> Iterator[tuple[int, int]]:
