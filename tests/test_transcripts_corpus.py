@@ -194,4 +194,5 @@ def test_the_gap_rule_keeps_words_the_speaker_said_besides_and_forms_of_one_word
     assert _heard_as("morning", "warning", 0.7) and _heard_as("eyewitness", "eyewitness", 0.7)
     assert not _heard_as("says", "said", 0.7) and not _heard_as("wants", "wanted", 0.7)
     assert not _heard_as("hetold", "told", 0.7) and not _heard_as("eyewitnessa", "eyewitness", 0.7)
+    assert not _heard_as("containsa", "containsa", 0.7)  # glue in another document's prose is no word to write
     assert CompanionGap.name == "companion_gap"

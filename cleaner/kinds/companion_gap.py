@@ -26,6 +26,7 @@ from ..lang.vocab import zipf
 from ..model import Document, Edit
 from . import register_kind
 from .base import RuleKind, make_edit
+from .segment import split_parts
 from .stutter import FUNCTION_WORDS
 
 MIN_LETTERS = 4  # the written word has at least this many letters: short words sound like too many others
@@ -93,6 +94,8 @@ def _heard_as(letters: str, word: str, floor: float) -> bool:
     """
     if len(word) < MIN_LETTERS or not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
         return False
+    if not zipf(word) and split_parts(word):
+        return False  # "containsa": glue in the corpus's prose, which SPC001 would split again
     if word == letters:
         return True  # the caption split the word ("eye witness" for "eyewitness")
     if letters.startswith(word) or letters.endswith(word):
