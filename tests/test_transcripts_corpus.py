@@ -196,3 +196,13 @@ def test_the_gap_rule_keeps_words_the_speaker_said_besides_and_forms_of_one_word
     assert not _heard_as("hetold", "told", 0.7) and not _heard_as("eyewitnessa", "eyewitness", 0.7)
     assert not _heard_as("containsa", "containsa", 0.7)  # glue in another document's prose is no word to write
     assert CompanionGap.name == "companion_gap"
+
+
+def test_in_a_document_that_lost_spaces_a_pair_english_never_writes_joins(engine):
+    """'per mission': English has no such pair, 'permission' is nearly as common as 'mission': in a
+    blog that glues words elsewhere it was one word; in edited prose the pair is only suggested."""
+    glued = ("The club said it had given per mission for the move, andthe player arrived onthe Monday. "
+             "Officials saidthe deal wasdone after the paper work was checked and themanager agreed.\n")
+    assert "given permission for" in engine.clean_one(glued, "blog").text
+    prose = "The club said it had given per mission for the move, and the player arrived on Monday.\n"
+    assert engine.clean_one(prose, "prose").text == prose

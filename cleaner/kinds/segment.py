@@ -46,6 +46,7 @@ PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi int
 # document the halves join when the whole is a common word (``PREFIXED_ZIPF``).
 BOUND_PREFIXES = frozenset("re un co anti micro dis mis in im pre non sub inter over under".split())
 PREFIXED_ZIPF = 3.0
+ABSENT_PAIR_MARGIN = 1.0  # Zipf points a whole may be rarer than its rarer half when English never pairs the halves
 COMPOUND_RATIO = 10.0  # in a document with spacing damage, a pair whose whole is this much commoner is one word
 RARE_PART_ZIPF = 3.0  # in a damaged document a half rarer than this is a fragment ("hect", "volun")  # "post war": a hyphen is a style choice
 # English makes compounds with these: a particle before a word ("onstart", "uplights", "input") or a
@@ -342,7 +343,10 @@ class Segment(RuleKind):
                 # prose: two real words may be meant ("web log" in a headline over an article that writes
                 # "weblog"), unless the document visibly lost and gained spaces and the whole is a word the
                 # corpus writes or English uses more than the rarer half ("hect ares", "re ported")
-                sure = damaged and (in_corpus or prefixed or zipf(low) >= min(za, zb) or min(za, zb) < RARE_PART_ZIPF)
+                # ... or, where English never pairs the halves (no bigram), a whole nearly as common as the rarer
+                # half ("grand son", "per mission", "cover age")
+                margin = ABSENT_PAIR_MARGIN if not pair else 0.0
+                sure = damaged and (in_corpus or prefixed or zipf(low) >= min(za, zb) - margin or min(za, zb) < RARE_PART_ZIPF)
             safety = None if sure else Safety.SUGGESTION
             last_end = b.end
             yield make_edit(rule, text, a.start, b.end, joined, safety=safety,
