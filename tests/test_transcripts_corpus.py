@@ -206,3 +206,15 @@ def test_in_a_document_that_lost_spaces_a_pair_english_never_writes_joins(engine
     assert "given permission for" in engine.clean_one(glued, "blog").text
     prose = "The club said it had given per mission for the move, and the player arrived on Monday.\n"
     assert engine.clean_one(prose, "prose").text == prose
+
+
+def test_the_gap_rule_writes_no_damage_the_corpus_holds_and_keeps_phrases_english_uses(engine):
+    """Two words English pairs ("may distribute") are what was said, though the article writes "you
+    redistribute the"; a word no dictionary knows that the corpus writes once ("ordâinary", its own
+    damage) is never written into a caption."""
+    caption = GAP_CAPTION.replace("and um the mayor says", "and you may distribute the leaflets and the ordinary gnu "
+                                                             "general licence and um the mayor says")
+    article = GAP_ARTICLE + "If you redistribute the leaflets, say so. Read the ordâinary general licence.\n"
+    out = engine.clean_one(caption, "caption", learn([("caption", caption), ("article", article)])).text
+    assert "you may distribute the leaflets" in out and "the ordinary gnu general" in out
+    assert "amber warning for" in out  # the rule is on

@@ -18,6 +18,7 @@ from typing import Iterator
 
 import jellyfish
 
+from ..adapters import symspell_adapter as sym
 from ..lang.contexts import context_knowledge
 from ..lang.phonetic import keys
 from ..lang.regions import inside, runs
@@ -29,6 +30,8 @@ from .base import RuleKind, make_edit
 from .segment import split_parts
 from .stutter import FUNCTION_WORDS
 
+SAID_ZIPF = 5.0  # a window's first word this common ("may") may simply have been said
+MIN_UNKNOWN_USES = 2  # a word no dictionary knows (a name) must be written this often between the two neighbours
 MIN_LETTERS = 4  # the written word has at least this many letters: short words sound like too many others
 ABLAUT_LENGTH = 5  # two common words this short with the same consonants are forms of one word ("rise"/"rose")
 COMMON_ZIPF = 3.0
@@ -74,14 +77,30 @@ class CompanionGap(RuleKind):
             heard = [t.text for t in toks[i:i + size]]
             if not all(h.isalpha() and h.islower() for h in heard) or size == 1 and heard[0] in FUNCTION_WORDS:
                 continue
+            if size > 1 and all(sym.bigram_count(a, b) for a, b in zip(heard, heard[1:])):
+                continue  # "may distribute": words English pairs are what was said, not "redistribute"
             middles = k.between(toks[i - 1].lower, toks[i + size].lower)
             if not middles or " ".join(heard) in middles or (size == 1 and heard[0] in middles):
                 continue
             letters = "".join(heard)
-            found = [(m, n) for m, n in middles.items() if _heard_as(letters, m, floor) and m not in heard]
+            found = [(m, n) for m, n in middles.items() if _heard_as(letters, m, floor) and m not in heard
+                     and (zipf(m) > 0 or n >= MIN_UNKNOWN_USES)  # "ordâinary" once: the corpus's own damage
+                     and not _said_besides(heard, m)]
             if len(found) == 1:
                 return size, found[0][0], found[0][1]
         return None
+
+
+def _said_besides(heard: list[str], word: str) -> bool:
+    """A common first word the written one does not need: the rest of the window alone is closer to
+    it ("may distr ibute": "redistribute" is nearer "distribute"; "the liberated" keeps "deliberated").
+
+    >>> _said_besides(["may", "distr", "ibute"], "redistribute"), _said_besides(["the", "liberated"], "deliberated")
+    (True, False)
+    """
+    if len(heard) < 2 or zipf(heard[0]) < SAID_ZIPF:
+        return False
+    return jellyfish.levenshtein_distance("".join(heard[1:]), word) < jellyfish.levenshtein_distance("".join(heard), word)
 
 
 def _heard_as(letters: str, word: str, floor: float) -> bool:
