@@ -20,8 +20,7 @@ from typing import Iterator
 from ..adapters import symspell_adapter as sym
 from ..lang import gazetteer as gz
 from ..lang.names import knowledge
-from ..lang.regions import inside, runs
-from ..lang.tokens import words
+from ..lang.regions import run_words
 from ..lang.vocab import ALWAYS_CAPITALISED, TITLES
 from ..model import Document, Edit
 from ..registry import RuleSpec
@@ -53,10 +52,9 @@ class AsrCasing(RuleKind):
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
-        spans = runs(text, 40)
-        if not spans:
+        toks = run_words(text)
+        if not toks:
             return
-        toks = [w for w in words(text) if inside(spans, w.start, w.end)]
         names = knowledge(doc)
         for rule in self.rules:
             gaz = gz.load(rule.base_dir / rule.params["gazetteer"])

@@ -21,8 +21,7 @@ import jellyfish
 from ..adapters import symspell_adapter as sym
 from ..lang.contexts import context_knowledge
 from ..lang.phonetic import keys
-from ..lang.regions import inside, runs
-from ..lang.tokens import words
+from ..lang.regions import run_words
 from ..lang.vocab import zipf
 from ..model import Document, Edit
 from . import register_kind
@@ -48,8 +47,7 @@ class CompanionGap(RuleKind):
         if not k.triples:
             return
         text = doc.text
-        spans = runs(text, 40)
-        toks = [w for w in words(text) if inside(spans, w.start, w.end)]
+        toks = run_words(text)
         for rule in self.rules:
             floor = float(rule.params.get("min_similarity", 0.7))
             widest = int(rule.params.get("max_window", 3))

@@ -16,8 +16,7 @@ from typing import Iterator
 
 from ..lang.names import knowledge
 from ..lang.phonetic import distance, sounds_alike
-from ..lang.regions import inside, runs
-from ..lang.tokens import words
+from ..lang.regions import run_words
 from ..lang.vocab import zipf
 from ..model import Document, Edit
 from . import register_kind
@@ -37,8 +36,7 @@ class CorpusCompany(RuleKind):
         if not names.pairs:
             return
         text = doc.text
-        spans = runs(text, 40)
-        toks = [w for w in words(text) if inside(spans, w.start, w.end)]
+        toks = run_words(text)
         for rule in self.rules:
             need = int(rule.params.get("min_pairs", 2))
             shortest, longest = int(rule.params.get("min_letters", 2)), int(rule.params.get("max_letters", 5))

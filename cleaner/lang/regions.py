@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Iterator
 
-from .tokens import WORD_RE
+from .tokens import WORD_RE, Word, words
 
 BREAK_RE = re.compile(r"[.!?;:,…\"“”()\[\]|•·–—]|\n[ \t]*\n")
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)|\n[ \t]*\n")
@@ -74,3 +74,10 @@ def prose_sentences(text: str) -> Iterator[tuple[int, int]]:
         if 2 <= n <= 80 and not runs(chunk, 40):
             lead = len(chunk) - len(chunk.lstrip())
             yield start + lead, end
+
+
+def run_words(text: str, min_words: int = 40) -> list[Word]:
+    """The word tokens inside the text's unpunctuated runs (:func:`runs`): a transcript's caption
+    words, which the ASR kinds repair while the punctuated prose around them keeps its own."""
+    spans = runs(text, min_words)
+    return [w for w in words(text) if inside(spans, w.start, w.end)] if spans else []
