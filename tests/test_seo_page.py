@@ -301,3 +301,16 @@ def test_a_section_title_inside_the_block_stays_though_a_menu_repeats_it():
     at = len(MENU)
     assert at + 2 not in v  # "Weather" over a paragraph
     assert v[at + 5].sure and "also in the page's furniture" in v[at + 5].why  # "Podcasts"
+
+
+def test_the_articles_headings_a_table_of_contents_lists_stay():
+    """A contents list before the article repeats its headings ("Engineers", "Sailings", "Costs"):
+    the copies inside the block are the article's own headings (no paragraph directly under them
+    here), not menu entries shown twice."""
+    heads = ["Engineers at work", "Sailings resume", "Costs and plans"]
+    body = [ARTICLE[1], ARTICLE[2], heads[0], "Photo: Harbour Board", ARTICLE[3], ARTICLE[4], heads[1],
+            "Photo: Ferry Company", ARTICLE[10], ARTICLE[11], heads[2], "Photo: Town Council", PARAS[0], PARAS[1]]
+    lines = MENU + ["Contents"] + heads + ["Share", "Tweet", "Email", "Print", "By Mark Wyatt"] + body + FOOTER[:5]
+    v = verdicts(lines)
+    inside = [i for i, x in enumerate(lines) if x in heads and i > len(MENU) + 3]
+    assert len(inside) == 3 and all(i not in v for i in inside)
