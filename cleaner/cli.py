@@ -16,13 +16,13 @@ from pathlib import Path
 import click
 
 from .config import CleanerConfig, ConfigError
-from .difflog import DocLog, LogError, read_log, sha256, summarize
+from .difflog import DocLog, LogError, read_log, sha256
 from .edits import LogMismatch, replay, revert
 from .engine import Engine
 from .readers import compression, infer_format
 from .safety import (log_lock, refuse_clean_overwrites, refuse_escape, refuse_same_paths, refuse_undo_log_overwrite,
                      same_file)
-from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, dump_record, encode, ending, iter_files,
+from .fileio import (ENCODING_ERRORS, BadLine, InputError, atomic_write, encode, iter_files,
                      iter_jsonl, read_text_file, rewrite_record, write_error)
 from .model import Status
 from .registry import RulePackError, load_registry, rule_dirs

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from .model import Change, Edit, Safety, Status
+from .model import Change, Edit, Safety, Status  # noqa: F401  Safety: the doctests build edits with it
 
 
 class LogMismatch(ValueError):

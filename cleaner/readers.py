@@ -24,7 +24,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator
 
-from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, dump_record, encode, ending, iter_files, looks_binary,
+from .fileio import (InputError, TEXT_SUFFIXES_SKIPPED, atomic_write, encode, iter_files, looks_binary,
                      new_file_mode, read_text_file, regular_file, rewrite_record, temporary_beside, wide_unicode,
                      write_error)
 

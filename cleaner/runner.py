@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from .corpus import CorpusKnowledge, learn
 from .difflog import write_records
 from .engine import Engine
-from .fileio import (BadLine, InputError, new_file_mode, decode, dump_record, encode, ending, iter_files, iter_jsonl_lines,
+from .fileio import (BadLine, InputError, new_file_mode, decode, encode, iter_jsonl_lines,
                      looks_binary, read_text_file, rewrite_record, temporary_beside, write_error)
 from .model import CleanResult
 from .readers import ShardReader, iter_inputs

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import string
-from pathlib import Path
 
 import pytest
 import yaml
