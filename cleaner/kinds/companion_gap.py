@@ -20,7 +20,7 @@ import jellyfish
 
 from ..adapters import symspell_adapter as sym
 from ..lang.contexts import context_knowledge
-from ..lang.phonetic import keys
+from ..lang.phonetic import sounds_near
 from ..lang.regions import run_words
 from ..lang.vocab import zipf
 from ..model import Document, Edit
@@ -75,11 +75,11 @@ class CompanionGap(RuleKind):
             heard = [t.text for t in toks[i:i + size]]
             if not all(h.isalpha() and h.islower() for h in heard) or size == 1 and heard[0] in FUNCTION_WORDS:
                 continue
+            middles = k.between(toks[i - 1].lower, toks[i + size].lower)  # a dictionary look-up first: most have none
+            if not middles or size == 1 and heard[0] in middles:
+                continue  # the prose writes the caption's own word there: it was heard right
             if size > 1 and all(sym.bigram_count(a, b) for a, b in zip(heard, heard[1:])):
                 continue  # "may distribute": words English pairs are what was said, not "redistribute"
-            middles = k.between(toks[i - 1].lower, toks[i + size].lower)
-            if not middles or " ".join(heard) in middles or (size == 1 and heard[0] in middles):
-                continue
             letters = "".join(heard)
             found = [(m, n) for m, n in middles.items() if _heard_as(letters, m, floor) and m not in heard
                      and (zipf(m) > 0 or n >= MIN_UNKNOWN_USES)  # "ordâinary" once: the corpus's own damage
@@ -119,7 +119,7 @@ def _heard_as(letters: str, word: str, floor: float) -> bool:
         return False  # "eye witness a": the word and one more the speaker said
     if jellyfish.jaro_winkler_similarity(letters, word) < floor:
         return False
-    if not any(a == b or _one_edit(a, b) for a in keys(letters) for b in keys(word) if min(len(a), len(b)) >= 3 or a == b):
+    if not sounds_near(letters, word):
         return False
     return not _forms_of_one_word(letters, word)
 
@@ -141,7 +141,3 @@ def _forms_of_one_word(a: str, b: str) -> bool:
 
 def _stem(word: str) -> str:
     return next((word[:-len(s)] for s in ENDINGS if word.endswith(s) and len(word) - len(s) >= 3), word)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    return jellyfish.levenshtein_distance(a, b) == 1

@@ -41,14 +41,14 @@ SURE_PART_ZIPF = 3.5
 MIN_JOINED_ZIPF = 2.6
 WORD_PREFIXES = frozenset("un dis mis de super ultra micro macro mega mini hyper counter over under "
                           "cross re non sub pre post co".split())
-PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi inter".split())
+PREFIXES = frozenset("post pre anti mid re co sub non ex pro self semi multi inter".split())  # "post war": a hyphen is a style choice
 # Prefixes a caption or a broken line cuts off ("re ported", "un certain", "co operative"): in a damaged
 # document the halves join when the whole is a common word (``PREFIXED_ZIPF``).
 BOUND_PREFIXES = frozenset("re un co anti micro dis mis in im pre non sub inter over under".split())
 PREFIXED_ZIPF = 3.0
 ABSENT_PAIR_MARGIN = 1.0  # Zipf points a whole may be rarer than its rarer half when English never pairs the halves
 COMPOUND_RATIO = 10.0  # in a document with spacing damage, a pair whose whole is this much commoner is one word
-RARE_PART_ZIPF = 3.0  # in a damaged document a half rarer than this is a fragment ("hect", "volun")  # "post war": a hyphen is a style choice
+RARE_PART_ZIPF = 3.0  # in a damaged document a half rarer than this is a fragment ("hect", "volun")
 # English makes compounds with these: a particle before a word ("onstart", "uplights", "input") or a
 # word before a suffix-like word ("tieless", "citywide"). Split there, the word may be a real compound.
 COMPOUND_PARTICLES = frozenset("up down on off in out over under back by through".split())

@@ -40,10 +40,10 @@ MAX_WINDOW = 4
 COMMON_ZIPF = 4.0  # a word this common is re-cased alone only when it is no ordinary word elsewhere
 MIN_SOUND_LETTERS = 5  # names shorter than this sound like too many words
 PLAIN_ZIPF = 3.5  # a window of words this common matches a name by sound only with the exact key ...
-PLAIN_MARGIN = 0.08
-MIN_COMMON_USES = 2
+PLAIN_MARGIN = 0.08  # ... and this much more similarity than the safe threshold
+MIN_COMMON_USES = 2  # a name of common words only ("Met Office") is re-cased when the corpus writes it this often
 TRAILING_ZIPF = 5.0  # a word this common ("who", "on") after a name by sound is dropped when the name is closer without it
-SINGLE_ZIPF = 3.0  # a lone word commoner than this is never re-cased or replaced by itself  # a name of common words only ("Met Office") is re-cased when the corpus writes it this often  # ... and this much more similarity than the safe threshold
+SINGLE_ZIPF = 3.0  # a lone word commoner than this is never re-cased or replaced by itself
 
 
 @register_kind

@@ -262,8 +262,10 @@ class Typo(RuleKind):
             shield = shield or tokens_shield(text)
             if not w.text.isascii():
                 continue  # "coöperation", "passé": a word with diacritics is a loanword or a style, not a slip
+            if shield.covers(w.start, w.end):
+                continue
             parts = split_parts(w.text)
-            if shield.covers(w.start, w.end) or parts and not typo_like(w.text, parts):
+            if parts and not typo_like(w.text, parts):
                 continue  # two words run together, unless a common word a keystroke away is likelier ("anounces")
             found = best_fix(w.text, neighbours(text, w.start, w.end))
             if found is None:

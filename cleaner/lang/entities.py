@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from ..corpus import Learner, register_learner
 from .names import learnable, prune
-from .phonetic import keys
+from .phonetic import keys, one_edit
 from .regions import sentence_spans
 from .tokens import words
-from .vocab import zipf
+from .vocab import TITLES, zipf
 
 NAME = "entities"
 MAX_TOKENS = 5  # a name of more words than this is a title or a headline, not an entity
@@ -33,10 +33,9 @@ POSSESSIVE = re.compile(r"['’]s?$")
 MAX_ENTITIES = 200_000  # memory bound at scale (see names.prune)
 COMMON_OPENING_ZIPF = 4.0  # a sentence's first word this common, before a rare word and one more ...
 RARE_ZIPF = 3.0  # ... ("Farmer Iolo Vaughan said"), is a description, not part of the name, unless an honorific
-HONORIFICS = frozenset("""mr mrs ms miss mx dr prof professor sir dame lord lady president chancellor judge justice
-    councillor cllr rev reverend father sister brother captain colonel general major lieutenant sergeant inspector
-    detective constable superintendent senator governor mayor king queen prince princess bishop archbishop rabbi
-    imam sheikh saint st""".split())  # capitalised before a name as part of it: "Professor Abena Asante"
+HONORIFICS = TITLES | frozenset("""miss mx cllr councillor rev reverend father sister brother captain colonel major
+    lieutenant sergeant inspector detective constable superintendent bishop archbishop rabbi imam sheikh""".split())
+#   capitalised before a name as part of it: "Professor Abena Asante", "Detective Inspector Jo Reid"
 
 
 @dataclass
@@ -96,20 +95,11 @@ class EntityIndex:
         found = set()
         for variant in _deletions(key) | {key}:
             found |= self.by_deletion.get(variant, set())
-        return {k for k in found if k != key and _one_edit(k, key)}
+        return {k for k in found if k != key and one_edit(k, key)}
 
 
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are one deletion, insertion or substitution apart (a shared deletion
-    variant also pairs two keys two edits apart: "ABC" and "BAC")."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = sorted((a, b), key=len)
-    return len(long) - len(short) == 1 and short in _deletions(long)
 
 
 def letters_of(text: str) -> str:

@@ -14,7 +14,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-
 from ..corpus import Learner, register_learner
 from .chars import C0_CONTROLS, INVISIBLES, TERMINAL_ESCAPE
 from .regions import runs, sentence_spans

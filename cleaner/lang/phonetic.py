@@ -27,6 +27,28 @@ def sounds_alike(a: str, b: str) -> bool:
     return bool(keys(a) & keys(b))
 
 
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one deletion, insertion or substitution apart.
+
+    >>> one_edit("MRNNK", "ARNNK"), one_edit("KSTT", "KTT"), one_edit("ABC", "BAC")
+    (True, True, False)
+    """
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def sounds_near(a: str, b: str, min_key: int = 3) -> bool:
+    """Whether two words share a Double Metaphone key, or have keys of ``min_key`` or more sounds one
+    edit apart ("morning"/"warning"; not "says"/"said", whose keys have two sounds).
+
+    >>> sounds_near("morning", "warning"), sounds_near("says", "said")
+    (True, False)
+    """
+    return any(x == y or min(len(x), len(y)) >= min_key and one_edit(x, y) for x in keys(a) for y in keys(b))
+
+
 def distance(a: str, b: str) -> int:
     """Damerau-Levenshtein distance, case-insensitive.
 

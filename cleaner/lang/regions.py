@@ -49,10 +49,11 @@ def inside(spans: list[tuple[int, int, int]], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[i][1]
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`prose_sentences` as a tuple, remembered for the last few texts: the corpus pass's
-    learners (names, entities, contexts) each read the sentences of the same document in turn."""
+    """:func:`prose_sentences` as a tuple, remembered for the last two texts: the corpus pass's
+    learners (names, entities, contexts) each read the sentences of the same document in turn (two,
+    not more: a document may be megabytes long)."""
     return tuple(prose_sentences(text))
 
 

@@ -77,12 +77,12 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
     # a line inside the block is furniture when it recurs away from the block; its twin right next
     # to the block is more likely the article's own (a source credit after its last paragraph), and
     # so is a line the block itself repeats (a list article's "Pros:" over every item)
-    outside = {norm_key(x) for i, x in enumerate(lines) if i < first - TAIL or i > last + TAIL}
-    inside_counts = Counter(norm_key(x) for x in lines[first:last + 1])
-    inside = set(inside_counts)
-    contents = _contents(lines, blank, first, last, inside)
-    echoes = frozenset(i for i, x in enumerate(lines)
-                       if (first - TAIL <= i < first or last < i <= last + TAIL) and norm_key(x) in inside)
+    keys = [norm_key(x) for x in lines]
+    outside = {k for i, k in enumerate(keys) if i < first - TAIL or i > last + TAIL}
+    inside = Counter(keys[first:last + 1])
+    contents = _contents(keys, blank, first, last, inside)
+    echoes = frozenset(i for i, k in enumerate(keys)
+                       if (first - TAIL <= i < first or last < i <= last + TAIL) and k in inside)
     cut_after = _cut_after(feats, last)
     lead, tail = _margins(feats, blank, first, last)
     teasers = _teasers(feats, blank, first, last)
@@ -96,10 +96,9 @@ def classify_page(lines: list[str], lexicon=None, templates: frozenset[int] = fr
             continue
         why = f.describe()
         if first <= i <= last:
-            key = norm_key(line)
-            heading = (nxt := _next_content(blank, i)) is not None and feats[nxt].prose  # a section's title
-            if f.repeated and f.menu_like and key in outside and inside_counts[key] == 1 and key not in contents \
-                    and not heading:
+            key = keys[i]
+            if f.repeated and f.menu_like and key in outside and inside[key] == 1 and key not in contents \
+                    and not _titles_a_paragraph(feats, blank, i):
                 verdicts.append(PageVerdict(i, True, ("inside the article block", *why, "also in the page's furniture")))
             continue
         sure, reason = context.judge(i, f)
@@ -167,17 +166,16 @@ class _Context:
         return False, "prose outside the article block"
 
 
-def _contents(lines: list[str], blank: list[bool], first: int, last: int, inside: set[str]) -> frozenset[str]:
+def _contents(keys: list[str], blank: list[bool], first: int, last: int, inside: Counter) -> frozenset[str]:
     """The block's headings a table of contents outside it lists: ``MIN_CONTENTS`` or more lines in a
-    row outside the block, each repeating a line inside it. Their copies in the block are the
-    article's own headings, not furniture the page also shows."""
+    row outside the block, each repeating a line inside it (``keys``: the lines' :func:`norm_key`).
+    Their copies in the block are the article's own headings, not furniture the page also shows."""
     out: set[str] = set()
     run: list[str] = []
-    for i, x in enumerate(lines + [""]):
-        if i < len(lines) and blank[i]:
+    for i, key in enumerate(keys + [""]):
+        if i < len(keys) and blank[i]:
             continue
-        key = norm_key(x)
-        if i < len(lines) and not first <= i <= last and key and key in inside:
+        if i < len(keys) and not first <= i <= last and key and key in inside:
             run.append(key)
             continue
         if len(run) >= MIN_CONTENTS:
@@ -186,8 +184,10 @@ def _contents(lines: list[str], blank: list[bool], first: int, last: int, inside
     return frozenset(out)
 
 
-def _next_content(blank: list[bool], i: int) -> int | None:
-    return next((k for k in range(i + 1, len(blank)) if not blank[k]), None)
+def _titles_a_paragraph(feats: list[LineFeatures], blank: list[bool], i: int) -> bool:
+    """Whether the next non-blank line after ``i`` is prose: line ``i`` is a section's title."""
+    nxt = next((k for k in range(i + 1, len(blank)) if not blank[k]), None)
+    return nxt is not None and feats[nxt].prose
 
 
 def _share(words: frozenset[str], vocabulary: frozenset[str]) -> float:

@@ -26,7 +26,7 @@ SHORT_WORDS = 4  # up to this many words and no sentence end: a menu entry, a bu
 LEGAL = regex.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bprivacy\b|\bcookies?\b|terms of (?:use|service)|"
     r"\bsubscribe\b|\bnewsletter\b|\bsign(?:ing)? up\b|\bregistered trademarks?\b|\btrademarks? of\b|"
-    r"\bconsent\b|\byour inbox\b|\badverti(?:sement|se|sements)\b|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
+    r"\bconsent\b|\byour inbox\b|\badvertis(?:e|ements?)\b|\baffiliate (?:links?|commission)|\bnot intended to (?:diagnose|"
     r"replace|be a substitute)|\bconsult (?:your|a) (?:physician|doctor|healthcare)|\bfor informational purposes\b|"
     r"\binformation (?:provided|contained) on this (?:web)?site\b|\bthis (?:web)?site uses\b", regex.I)
 STAMP = regex.compile(r"^\W*(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", regex.I)

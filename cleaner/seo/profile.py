@@ -18,7 +18,7 @@ from .shapes import ends_sentence, label_value, starts_lower, strip_bullet, word
 INTRO_OPENING = regex.compile(  # "My name is", in English and in the languages of translated generators
     r"\b(?:my name is|i am|i'm|i’m|mi nombre es|me llamo|soy|je m'appelle|je m’appelle|je suis|mon nom est|"
     r"ich heiße|ich heisse|mein name ist|ich bin|mi chiamo|il mio nome è|sono|meu nome é|o meu nome é|"
-    r"chamo-me|me chamo|eu sou|sou|mijn naam is|ik heet|ik ben)\b", regex.I)
+    r"chamo-me|me chamo|eu sou|mijn naam is|ik heet|ik ben)\b", regex.I)
 ADJECTIVE_LIST = regex.compile(r"(?:\b\p{Ll}+,\s+){3,}(?:(?:and|y|e|et|und|en)\s+)?\p{Ll}+\b")
 ROLE_ORDER = ("self", "contact", "meta", "block")
 
