@@ -18,6 +18,7 @@ import html.parser
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -100,12 +101,15 @@ def label(lines: list[str], body: str) -> list[str]:
             out.append("A" if sum(g in trigrams for g in grams) >= 0.7 * len(grams) else "B")
         else:
             out.append("B")
-    return _one_copy(lines, out, flat)
+    return _one_copy(lines, out, flat, body)
 
 
-def _one_copy(lines: list[str], labels: list[str], flat: str) -> list[str]:
+def _one_copy(lines: list[str], labels: list[str], flat: str, body: str = "") -> list[str]:
     """A line repeated on the page (a teaser of the title, the standfirst in a menu) is article only as
-    many times as the body holds it: the copies nearest the article's other lines keep ``A``."""
+    many times as the body holds it: the copies nearest the article's other lines keep ``A``. A line
+    that is one of the body's paragraphs (a heading) counts as often as that paragraph recurs, not as
+    often as its words recur inside other paragraphs: a table of contents repeating "Dynamic Pricing"
+    is not article because the prose mentions dynamic pricing."""
     centre = sorted(i for i, lab in enumerate(labels) if lab == "A")
     if not centre:
         return labels
@@ -114,9 +118,10 @@ def _one_copy(lines: list[str], labels: list[str], flat: str) -> list[str]:
     for i, (line, lab) in enumerate(zip(lines, labels)):
         if lab == "A":
             copies.setdefault(norm(line), []).append(i)
+    paragraphs = Counter(norm(p) for p in body.split("\n") if p.strip())
     out = list(labels)
     for key, where in copies.items():
-        room = max(1, f" {flat} ".count(f" {key} "))
+        room = max(1, paragraphs[key] or f" {flat} ".count(f" {key} "))
         for i in sorted(where, key=lambda k: abs(k - mid))[room:]:
             out[i] = "B"
     return out
