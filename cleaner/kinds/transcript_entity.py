@@ -26,7 +26,7 @@ import jellyfish
 from ..adapters import symspell_adapter as sym
 from ..lang.entities import PARTICLES, entity_knowledge, letters_of
 from ..lang.names import knowledge as knowledge_of_names
-from ..lang.phonetic import keys
+from ..lang.phonetic import fold, keys
 from ..lang.regions import inside, runs
 from ..lang.tokens import plain_word, words
 from ..lang.tokens import shield as tokens_shield
@@ -43,6 +43,7 @@ PLAIN_ZIPF = 3.5  # a window of words this common matches a name by sound only w
 PLAIN_MARGIN = 0.08  # ... and this much more similarity than the safe threshold
 MIN_COMMON_USES = 2  # a name of common words only ("Met Office") is re-cased when the corpus writes it this often
 TRAILING_ZIPF = 5.0  # a word this common ("who", "on") after a name by sound is dropped when the name is closer without it
+MIN_FOLD = 5  # a name matched by its fold (:func:`fold`) folds to this many letters at least
 SINGLE_ZIPF = 3.0  # a lone word commoner than this is never re-cased or replaced by itself
 
 
@@ -136,26 +137,30 @@ class TranscriptEntity(RuleKind):
             return None  # "jong’s": a possessive is a word the captioner knew
         plain = all(zipf(t) >= PLAIN_ZIPF for t in low)  # "more rain": words English says, heard right
         best, best_score, rivals = None, 0.0, 0
-        for key in keys(letters):
-            for candidate in (index.by_sound.get(key, ()) if plain else index.sounding(key)):
-                if " " not in candidate and (not _rare(candidate.lower()) or is_glue(candidate)):
-                    continue  # "Storage", "Copyrightand": a capitalised common word or glue is no name to hear
-                target = letters_of(candidate)
-                if len(target) < MIN_SOUND_LETTERS or not 0.6 <= len(letters) / len(target) <= 1.6:
-                    continue
-                score = jellyfish.jaro_winkler_similarity(letters, target)
-                if score < self.min_similarity:
-                    continue
-                if candidate.lower().split() == list(low):
-                    continue
-                if len(candidate.split()) > 1 and letters_of(candidate.split()[0]) != low[0] and \
-                        letters_of(candidate.split()[-1]) == low[-1] and size == 1:
-                    continue
-                if score > best_score:
-                    rivals += best is not None and best != candidate
-                    best, best_score = candidate, score
-                elif candidate != best:
-                    rivals += 1
+        folded = fold(letters)
+        by_fold = index.by_fold.get(folded, ()) if len(folded) >= MIN_FOLD else ()
+        heard = [index.by_sound.get(key, ()) if plain else index.sounding(key) for key in keys(letters)]
+        for candidate in sorted({c for group in heard for c in group} | set(by_fold)):
+            if " " not in candidate and (not _rare(candidate.lower()) or is_glue(candidate)):
+                continue  # "Storage", "Copyrightand": a capitalised common word or glue is no name to hear
+            target = letters_of(candidate)
+            if len(target) < MIN_SOUND_LETTERS or not 0.6 <= len(letters) / len(target) <= 1.6:
+                continue
+            score = jellyfish.jaro_winkler_similarity(letters, target)
+            if candidate in by_fold:  # "skee dam", "bike her": the same sound however the name's language spells it
+                score = max(score, self.safe_similarity)
+            if score < self.min_similarity:
+                continue
+            if candidate.lower().split() == list(low):
+                continue
+            if len(candidate.split()) > 1 and letters_of(candidate.split()[0]) != low[0] and \
+                    letters_of(candidate.split()[-1]) == low[-1] and size == 1:
+                continue
+            if score > best_score:
+                rivals += best is not None and best != candidate
+                best, best_score = candidate, score
+            elif candidate != best:
+                rivals += 1
         if best is None or rivals or plain and best_score < self.safe_similarity + PLAIN_MARGIN:
             return None
         return best, "sound", best_score, size

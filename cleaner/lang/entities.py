@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..corpus import Learner, register_learner
 from .names import learnable, prune
-from .phonetic import keys, one_edit
+from .phonetic import fold, keys, one_edit
 from .regions import sentence_spans
 from .tokens import words
 from .vocab import TITLES, zipf
@@ -73,6 +73,9 @@ class EntityIndex:
             for variant in _deletions(key) | {key}:
                 self.by_deletion.setdefault(variant, set()).add(key)
         self.parts = {p for f in k.forms if " " in f for p in f.split()}
+        self.by_fold: dict[str, set[str]] = {}  # "skadam" -> {"Schiedam"}: how an English ear spells it
+        for form in k.forms:
+            self.by_fold.setdefault(fold(form), set()).add(form)
 
 
     def uses(self, form: str) -> int:

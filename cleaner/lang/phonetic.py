@@ -7,6 +7,8 @@ catches each. Double Metaphone comes from the ``metaphone`` package.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 
 import jellyfish
 from metaphone import doublemetaphone
@@ -73,3 +75,40 @@ def transliteration_variant(a: str, b: str) -> bool:
             s = s.replace(x, y)
         return s
     return a.lower() != b.lower() and norm(a) == norm(b)
+
+
+# Spellings that sound alike across the languages names come from (Irish "mh" and Welsh "f" are v,
+# Dutch "ij" and "j" are y, German and Dutch "sch" is sk), folded to one letter each, in this order.
+_FOLDS = (("sch", "sk"), ("tch", "ch"), ("ph", "f"), ("mh", "v"), ("bh", "v"), ("gh", ""), ("th", "t"),
+          ("dh", "d"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("ij", "i"), ("y", "i"),
+          ("w", "v"), ("z", "s"), ("j", "i"), ("c", "k"), ("h", ""))
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """A spelling reduced to what an English listener hears of it, whatever language spells it:
+    accents dropped, letter groups that sound alike folded, doubled letters once, every vowel run
+    one ``a``, a final vowel dropped (English writes silent ones: "neve"). A captioner writes the sound in English words; the fold of those words and the fold
+    of the name's own spelling meet.
+
+    >>> fold("Niamh"), fold("neve"), fold("Caoimhe") == fold("key va"), fold("Vyrnwy") == fold("vern we")
+    ('nav', 'nav', True, True)
+    """
+    plain = unicodedata.normalize("NFKD", text.lower())
+    out = "".join(c for c in plain if c.isascii() and c.isalpha())
+    for spelt, heard in _FOLDS:
+        out = out.replace(spelt, heard)
+    out = _VOWELS.sub("a", _DOUBLE.sub(r"\1", out))
+    return out[:-1] if len(out) > 2 and out.endswith("a") else out
+
+
+def heard_alike(a: str, b: str) -> float:
+    """How alike two spellings sound by :func:`fold` (Jaro-Winkler of the folds, 0 to 1).
+
+    >>> heard_alike("sear sha", "Saoirse"), heard_alike("said", "Niamh") < 0.6
+    (1.0, True)
+    """
+    fa, fb = fold(a), fold(b)
+    return jellyfish.jaro_winkler_similarity(fa, fb) if fa and fb else 0.0

@@ -1,0 +1,106 @@
+"""ASR013 (a name's other half heard by its sound) and ASR010's fold tier: names from other languages.
+
+Each guard is checked by a caption that only it keeps unchanged; each repair by a caption that
+only the mechanism repairs (English sound keys alone miss it: the same engine without the rule,
+or with the fold index emptied, leaves it).
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.config import CleanerConfig
+from cleaner.corpus import learn
+from cleaner.engine import Engine
+from cleaner.lang import entities
+from cleaner.lang.phonetic import fold, heard_alike
+
+FILLER = ("and the nurses on the stroke unit will join the picket line after their shift ends tonight because "
+          "they say the hospital has not listened to them at all this year and the board says talks will go on "
+          "through the weekend with the union and the staff who have waited a long time for any offer at all")
+
+
+def caption(middle: str) -> str:
+    return f"more than eighty per cent voted to walk out {middle} {FILLER} {FILLER}"  # long enough to read as a caption
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(CleanerConfig(select=("ASR",)))
+
+
+def clean(engine, text, article):
+    return engine.clean_one(text, "caption", learn([("caption", text), ("article", article)]))
+
+
+ARTICLE = "Staff voted to strike. Union representative Niamh Gallagher said staff had had enough."
+
+
+def test_fold_reads_other_languages_spellings_as_english_ears_do():
+    assert fold("Niamh") == fold("neve") and fold("Caoimhe") == fold("key va")
+    assert fold("Schiedam") == fold("skee dam") and fold("Bruijn") == fold("bruin")
+    assert heard_alike("said", "Niamh") < 0.6 and heard_alike("told", "Cerys") < 0.6
+
+
+def test_the_first_name_heard_by_sound_is_repaired_from_the_surname(engine):
+    result = clean(engine, caption("neve gallagher is the union rep here"), ARTICLE)
+    assert "Niamh Gallagher is the union rep" in result.text
+    assert any(c.rule == "ASR013" for c in result.applied)
+    without = Engine(CleanerConfig(select=("ASR",), ignore=("ASR013",)))
+    assert "neve" in clean(without, caption("neve gallagher is the union rep here"), ARTICLE).text
+
+
+def test_the_surname_heard_by_sound_is_repaired_from_the_first_name(engine):
+    article = "Staff voted to strike. The team was led by engineer Sander de Bruijn on Monday."
+    result = clean(engine, caption("sander de bruin said the team"), article)
+    assert "Sander de Bruijn said" in result.text
+
+
+@pytest.mark.parametrize("middle, why", [
+    ("said gallagher is the union rep here", "the word before the anchor sounds nothing like Niamh"),
+    ("major gallagher is the union rep here", "a title is a description, not the other half (Maura sounds alike)"),
+    ("neve gallagher is the union rep here", "a name the corpus writes too (Neve Gallagher) was heard right, and two names alike are no guess"),
+])
+def test_guards_keep_the_caption_words(engine, middle, why):
+    article = ARTICLE + (" Neve Gallagher also spoke." if middle.startswith("neve") else " Maura Gallagher spoke.")
+    result = clean(engine, caption(middle), article)
+    assert not any(c.rule == "ASR013" for c in result.applied), why
+    assert middle.split()[0] in result.text.lower() and "Niamh" not in result.text, why
+
+
+def test_a_common_surname_anchors_nothing(engine):
+    article = "Staff voted to strike. Union representative Niamh Smith said staff had had enough."
+    result = clean(engine, caption("neve smith is the union rep here"), article)
+    assert not any(c.rule == "ASR013" for c in result.applied)
+
+
+def test_a_sentence_opening_word_anchors_nothing(engine):
+    """"Prosecutor Siobhan Gallagher KC told the jury": the learner keeps the opening word as a possible part of the name."""
+    article = "Prosecutor Siobhan Gallagher KC told the jury about the night. The jury retired."
+    result = clean(engine, caption("prosecutor shiv on gallagher kc told the jury"), article)
+    assert "Prosecutor Siobhan" not in result.text
+
+
+def test_a_short_half_sounds_like_too_many_words(engine):
+    article = "Staff voted to strike. Nurse Bai Hoang said staff had had enough."
+    result = clean(engine, caption("bye hoang is the union rep here"), article)
+    assert not any(c.rule == "ASR013" for c in result.applied)
+
+
+def test_prose_is_not_touched(engine):
+    prose = "Staff voted to walk out. Neve Gallagher, a nurse, said she agreed. " * 3
+    result = clean(engine, prose, ARTICLE)
+    assert not any(c.rule == "ASR013" for c in result.applied)
+
+
+def test_a_one_word_name_is_found_by_its_fold(engine, monkeypatch):
+    """ASR010: "skee dam" never meets "Schiedam" by Double Metaphone; their folds are one."""
+    article = "The blast was heard across Schiedam on Monday. Schiedam lies west of the city."
+    text = caption("the blast was heard across skee dam on monday")
+    assert "across Schiedam on" in clean(engine, text, article).text
+    real = entities.EntityIndex.__init__
+
+    def no_folds(self, k):
+        real(self, k)
+        self.by_fold = {}
+    monkeypatch.setattr(entities.EntityIndex, "__init__", no_folds)
+    assert "skee dam" in clean(Engine(CleanerConfig(select=("ASR",))), text, article).text
