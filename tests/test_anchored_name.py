@@ -1,4 +1,5 @@
-"""ASR013 (a name's other half heard by its sound) and ASR010's fold tier: names from other languages.
+"""ASR013 (a name's other half heard by its sound), ASR010's fold tier and ASR014 (a rare word heard
+as several): what a captioner writes for words it does not know, found by the fold of their sound.
 
 Each guard is checked by a caption that only it keeps unchanged; each repair by a caption that
 only the mechanism repairs (English sound keys alone miss it: the same engine without the rule,
@@ -104,3 +105,30 @@ def test_a_one_word_name_is_found_by_its_fold(engine, monkeypatch):
         self.by_fold = {}
     monkeypatch.setattr(entities.EntityIndex, "__init__", no_folds)
     assert "skee dam" in clean(Engine(CleanerConfig(select=("ASR",))), text, article).text
+
+
+ALGORITHM = "The team wrote their own algorithm to take rainfall forecasts into account."
+
+
+def test_a_rare_word_heard_as_several_is_the_word_the_article_writes_beside_the_neighbour(engine):
+    text = caption("and the team wrote their own all go rhythm so it takes the forecasts")
+    result = clean(engine, text, ALGORITHM)
+    assert "their own algorithm so" in result.text
+    assert any(c.rule == "ASR014" for c in result.applied)
+
+
+@pytest.mark.parametrize("article, why", [
+    ("The team wrote an algorithm of its own. They own all the data.", "the prose never writes it beside the neighbour"),
+    (ALGORITHM + " They said their own all was given.", "the prose writes the caption's own word there"),
+])
+def test_a_rare_word_needs_the_neighbour_the_article_writes(engine, article, why):
+    text = caption("and the team wrote their own all go rhythm so it takes the forecasts")
+    assert "all go rhythm" in clean(engine, text, article).text, why
+
+
+def test_a_word_of_one_vowel_adds_no_sound(engine):
+    """"eye witness a": the fold drops a final vowel, so the "a" would be swallowed."""
+    article = "An eyewitness said she saw the car. The eyewitness told police she saw it."
+    text = caption("and the eye witness a told police she saw it all")
+    result = clean(engine, text, article)
+    assert not any(c.rule == "ASR014" and c.before.endswith(" a") for c in result.applied)

@@ -19,7 +19,7 @@ _loaded = False
 # listed here is still found: every module is then imported (``tests/test_registry.py`` keeps this
 # map equal to what that finds).
 KIND_MODULES = {
-    "anchored_name": "anchored_name", "asr_casing": "asr_casing", "companion_gap": "companion_gap", "corpus_company": "company", "context_swap": "context_swap", "filler": "filler",
+    "anchored_name": "anchored_name", "asr_casing": "asr_casing", "companion_gap": "companion_gap", "corpus_company": "company", "context_swap": "context_swap", "filler": "filler", "folded_word": "folded_word",
     "corpus_name": "name_repair", "prose_casing": "prose_casing", "regex": "regex_edit",
     "remove_line": "remove_line", "segment": "segment", "seo_corpus_repeat": "seo_corpus",
     "seo_furniture": "seo_furniture", "seo_page": "seo_page", "spinner_collocation": "spinner_collocation",
