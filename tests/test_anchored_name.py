@@ -132,3 +132,26 @@ def test_a_word_of_one_vowel_adds_no_sound(engine):
     text = caption("and the eye witness a told police she saw it all")
     result = clean(engine, text, article)
     assert not any(c.rule == "ASR014" and c.before.endswith(" a") for c in result.applied)
+
+
+def test_names_keep_their_particles_and_accented_capitals():
+    from cleaner.lang.entities import entity_runs
+    found = [e for e, _ in entity_runs("Festival director Rhodri ap Gwilym said so. The band Pobl y Glaw played. "
+                                       "Dr Tadhg Ó Riordáin agreed.")]
+    assert "Rhodri ap Gwilym" in found and "Pobl y Glaw" in found and "Tadhg Ó Riordáin" in " ".join(found)
+
+
+def test_a_name_of_the_same_fold_beats_one_whose_key_is_near(engine):
+    """"river vern we": River Severn's key is near too; River Vyrnwy's fold is the caption's own."""
+    article = ("Flood warnings remain after the River Vyrnwy burst its banks. The Vyrnwy meets the River Severn "
+               "near Shrewsbury, where the River Severn rose.")
+    text = caption("the flood came after the river vern we burst its banks")
+    result = clean(engine, text, article)
+    assert "the River Vyrnwy burst" in result.text
+    assert any(c.rule == "ASR010" and c.before == "river vern we" for c in result.applied)  # one name, not two repairs
+
+
+def test_the_whole_name_is_taken_when_its_fold_is_the_whole_window(engine):
+    article = "Festival director Rhodri ap Gwilym said the decision was hard. Rhodri ap Gwilym thanked fans."
+    text = caption("the festival director rod ree up gwillim says the decision")
+    assert "director Rhodri ap Gwilym says" in clean(engine, text, article).text

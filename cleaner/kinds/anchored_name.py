@@ -135,8 +135,10 @@ class AnchoredName(RuleKind):
                 heard = low[lo:hi]
                 if not all(toks[k].text.isalpha() and toks[k].text.islower() for k in range(lo, hi)):
                     break  # a capitalised or non-word caption token: someone wrote it knowingly
-                if any(w in HONORIFICS for w in heard) or all(w in CLOSED_CLASS for w in heard):
-                    break  # "sister key va doherty": a title or "the" stops the window
+                if any(w in HONORIFICS for w in heard):
+                    break  # "sister key va doherty": a title stops the window
+                if all(w in CLOSED_CLASS for w in heard):
+                    continue  # "up" alone is no name; "rod ree up" may be
                 if size == 1 and heard[0] in parts or heard == half.missing.lower().split():
                     break  # the caption says a name the corpus writes: it was heard right
                 if len(fold("".join(heard))) < MIN_FOLD:

@@ -136,11 +136,20 @@ class TranscriptEntity(RuleKind):
         if any("'" in t or "’" in t for t in low):
             return None  # "jong’s": a possessive is a word the captioner knew
         plain = all(zipf(t) >= PLAIN_ZIPF for t in low)  # "more rain": words English says, heard right
-        best, best_score, rivals = None, 0.0, 0
         folded = fold(letters)
-        by_fold = index.by_fold.get(folded, ()) if len(folded) >= MIN_FOLD else ()
-        heard = [index.by_sound.get(key, ()) if plain else index.sounding(key) for key in keys(letters)]
-        for candidate in sorted({c for group in heard for c in group} | set(by_fold)):
+        by_fold = sorted(index.by_fold.get(folded, ())) if len(folded) >= MIN_FOLD else []
+        heard = sorted({c for key in keys(letters)
+                        for c in (index.by_sound.get(key, ()) if plain else index.sounding(key))})
+        # a name of the very same fold first ("river vern we": River Vyrnwy, not River Severn, whose key is near)
+        found, contested = self._by_sound(by_fold, low, letters, size, plain, by_fold)
+        if found or contested:
+            return found
+        return self._by_sound(heard, low, letters, size, plain, by_fold)[0]
+
+    def _by_sound(self, candidates, low, letters, size, plain, by_fold):
+        """(the one name among ``candidates`` the window sounds like or None, whether two did)."""
+        best, best_score, rivals = None, 0.0, 0
+        for candidate in candidates:
             if " " not in candidate and (not _rare(candidate.lower()) or is_glue(candidate)):
                 continue  # "Storage", "Copyrightand": a capitalised common word or glue is no name to hear
             target = letters_of(candidate)
@@ -162,8 +171,8 @@ class TranscriptEntity(RuleKind):
             elif candidate != best:
                 rivals += 1
         if best is None or rivals or plain and best_score < self.safe_similarity + PLAIN_MARGIN:
-            return None
-        return best, "sound", best_score, size
+            return None, bool(rivals)
+        return (best, "sound", best_score, size), False
 
 
 def _distance(window, form: str) -> int:

@@ -26,7 +26,8 @@ from .vocab import TITLES, zipf
 NAME = "entities"
 MAX_TOKENS = 5  # a name of more words than this is a title or a headline, not an entity
 # Inside a name (never at its ends) these stay lowercase: "Office of Public Works", "Van der Berg".
-PARTICLES = frozenset("of for the upon de der den van von la le du da di del della bin al el".split())
+PARTICLES = frozenset("""of for the upon de der den van von la le du da di del della bin al el
+    ap ab ferch ten ter het ibn bint abu dos das do y""".split())  # Welsh "Rhodri ap Gwilym", "Pobl y Glaw"
 # A sentence's first word is capitalised anyway: it starts a name only when it is one of these
 # (a name's own first word) or the run is long enough that it must be ("River Vyrnwy burst ...").
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -116,7 +117,9 @@ def letters_of(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() or len(word) > 1 and word.isupper() and len(word) <= 5
+    """A capitalised word, an acronym, or one accented capital of a name ("Tadhg Ó Riordáin")."""
+    return word[:1].isupper() and not word.isupper() or len(word) > 1 and word.isupper() and len(word) <= 5 \
+        or len(word) == 1 and word.isupper() and not word.isascii()
 
 
 def entity_runs(text: str) -> list[tuple[str, bool]]:
