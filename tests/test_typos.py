@@ -153,3 +153,30 @@ def test_a_misspelling_that_also_splits_into_two_words_is_corrected(engine):
              "theattacks on the plan aside.\n")  # a glued document: SPC001 is on
     result = Engine(CleanerConfig(select=("TYP", "SPC"))).clean_one(glued, "doc")
     assert "announces a freeze" in result.text and "an ounces" not in result.text
+
+
+GLUED = ("Officials confirmed thatthe fire reached the ridge andthe road closed. Crews said the wind was {x} "
+         "all night, andthe town was evacuated ofthe valley. Crews worked through the night and into the next "
+         "day, as residents waited for news of their homes. The council said the road would stay shut "
+         "until engineers had checked the bridge, and buses would run from the school instead.")
+
+
+@pytest.mark.parametrize("x, lowered", [
+    ("how Serious it was", "suggested"),  # very common, capitalised nowhere else: maybe a scraper's capital
+    ("strong in Spain", None),  # a gazetteer name
+    ("strong said Mark", None),  # a given name
+    ("strong to the Daily", None),  # after an article: a title ("listen to the Daily")
+    ("strong. It Is a dream", "applied"),  # a function word after a capital is part of no name
+])
+def test_a_lone_capital_on_a_very_common_word_in_glued_prose(x, lowered):
+    doc = GLUED.format(x=x)
+    corpus = learn([("doc", doc), ("other", "The fire is out. The road is open. It is late, and it is cold.")])
+    result = Engine(CleanerConfig(select=("TYP005",))).clean_one(doc, "doc", corpus)
+    found = [c.status.value for c in result.changes if c.rule == "TYP005"]
+    assert found == ([lowered] if lowered else []), (x, found)
+
+
+def test_a_capital_the_corpus_writes_elsewhere_stays():
+    doc = GLUED.format(x="how Serious it was")
+    corpus = learn([("doc", doc), ("other", "The Serious Fraud Office said no. Serious Fraud is its name.")])
+    assert not Engine(CleanerConfig(select=("TYP005",))).clean_one(doc, "doc", corpus).changes

@@ -13,7 +13,8 @@ from .zipf_table import fast_zipf
 
 ALWAYS_CAPITALISED = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december i may".split())  # "in May": a month, whatever the corpus says
+    "august september october november december i may christmas easter ramadan diwali hanukkah halloween".split())
+#   "in May": a month, whatever the corpus says; holidays likewise
 TITLES = frozenset(
     "mr mrs ms dr sir dame lady lord king queen prince princess president prime minister secretary "
     "general senator governor mayor chancellor pope saint st professor prof judge justice ambassador "
