@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import eval_transcripts  # noqa: E402
 
 # (repaired share, applied changes outside any damaged spot, honest phrases lost) at most/least
-FLOORS = {"dev": (0.775, 1, 0), "heldout": (0.715, 4, 1)}
+FLOORS = {"dev": (0.795, 1, 0), "heldout": (0.725, 4, 1)}
 
 CAPTION = ("flood warnings remain in place across the county tonight after the river vern we burst its banks "
            "forcing around three hundred people from their homes fire crews used boats and the flood water came "
