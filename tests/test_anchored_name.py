@@ -155,3 +155,18 @@ def test_the_whole_name_is_taken_when_its_fold_is_the_whole_window(engine):
     article = "Festival director Rhodri ap Gwilym said the decision was hard. Rhodri ap Gwilym thanked fans."
     text = caption("the festival director rod ree up gwillim says the decision")
     assert "director Rhodri ap Gwilym says" in clean(engine, text, article).text
+
+
+@pytest.mark.parametrize("heard, article, fixed", [
+    ("shadow", "Do not walk through floodwater, even if it looks shallow.", True),
+    ("sharp", "Do not walk through floodwater, even if it looks shallow.", False),  # spellings not close enough
+    ("shadow", "Do not walk through floodwater, even if it looks shallow and calm.", False),  # no sentence end there
+    ("morning", "Forecasters issued an amber warning.", False),  # one neighbour: "morning" is not close enough
+])
+def test_a_word_the_article_ends_a_sentence_with_after_the_same_neighbour(engine, heard, article, fixed):
+    """ASR012 with one neighbour: the caption runs on where the article's sentence ends."""
+    before = "amber" if heard == "morning" else "looks"
+    text = caption(f"and do not walk through flood water even if it {before} {heard} the council says")
+    out = clean(engine, text, article).text
+    right = "warning" if heard == "morning" else "shallow"
+    assert (f"{before} {right} the council" in out) == fixed, out

@@ -10,7 +10,8 @@ Guards: the caption's own words are never what the prose writes there; one candi
 spellings alike (Jaro-Winkler of the letters, ``min_similarity``); neither a function word nor a
 short common word with the same consonants (an inflection or tense: "rise"/"rose", "says"/"said");
 numbers and capitalised words (names someone wrote) are left alone. Without a corpus the rule is
-silent. YAML parameters: ``min_similarity`` (default 0.7), ``max_window`` (caption words, 3).
+silent. YAML parameters: ``min_similarity`` (default 0.7), ``max_window`` (caption words, 3),
+``edge_similarity`` (0.85: one word where the article ends its sentence after the left neighbour).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Iterator
 import jellyfish
 
 from ..adapters import symspell_adapter as sym
-from ..lang.contexts import context_knowledge
+from ..lang.contexts import END, context_knowledge
 from ..lang.phonetic import sounds_near
 from ..lang.regions import run_words
 from ..lang.vocab import zipf
@@ -51,9 +52,10 @@ class CompanionGap(RuleKind):
         for rule in self.rules:
             floor = float(rule.params.get("min_similarity", 0.7))
             widest = int(rule.params.get("max_window", 3))
+            edge = float(rule.params.get("edge_similarity", 0.85))
             i = 1
             while i < len(toks) - 1:
-                found = self._at(text, toks, i, k, floor, widest)
+                found = self._at(text, toks, i, k, floor, widest, edge)
                 if found is None:
                     i += 1
                     continue
@@ -64,18 +66,24 @@ class CompanionGap(RuleKind):
                                           f"'{left} {' '.join(t.lower for t in toks[i:i + size])} {right}' never",))
                 i += size
 
-    def _at(self, text, toks, i, k, floor, widest):
+    def _at(self, text, toks, i, k, floor, widest, edge=1.0):
         """(window size, the written word, its uses) for the caption words from ``i``, or None."""
         for size in range(1, widest + 1):
             if i + size >= len(toks):
                 return None
             window = toks[i - 1:i + size + 1]
-            if any(text[a.end:b.start] != " " for a, b in zip(window, window[1:])):
-                continue  # neighbours and window in one line, one space apart
+            gaps = [text[a.end:b.start] for a, b in zip(window, window[1:])]
+            if any(g != " " for g in gaps[:-1]) or gaps[-1] not in (" ", "\n"):
+                continue  # neighbours and window one space apart (a caption line may end before the right one)
             heard = [t.text for t in toks[i:i + size]]
             if not all(h.isalpha() and h.islower() for h in heard) or size == 1 and heard[0] in FUNCTION_WORDS:
                 continue
-            middles = k.between(toks[i - 1].lower, toks[i + size].lower)  # a dictionary look-up first: most have none
+            middles = k.between(toks[i - 1].lower, toks[i + size].lower) if gaps[-1] == " " else {}
+            if not middles and size == 1:
+                # "even if it looks shadow pow is ...": the article ends its sentence there ("... looks shallow.");
+                # one neighbour only, so the spellings must be closer
+                middles = {m: n for m, n in k.between(toks[i - 1].lower, END).items()
+                           if jellyfish.jaro_winkler_similarity(heard[0], m) >= edge}
             if not middles or size == 1 and heard[0] in middles:
                 continue  # the prose writes the caption's own word there: it was heard right
             if size > 1 and all(sym.bigram_count(a, b) for a, b in zip(heard, heard[1:])):

@@ -3,7 +3,8 @@
 A captioner hears a word as a neighbour of its sound ("an amber morning for" for *warning*, "the
 rainy reason would" for *season*); the article about the same event writes the sentence with the
 right word between the same two words. For every word of every prose sentence this learner counts
-the triple (word before, word, word after), lowercase; :class:`ContextKnowledge` answers which
+the triple (word before, word, word after), lowercase, the sentence's end counting as a word
+after (``END``); :class:`ContextKnowledge` answers which
 words the prose writes between a given pair. Transcript runs teach nothing (no punctuation: they
 are what is being repaired). Bounded: past ``MAX_TRIPLES`` the rarest triples go (see
 :func:`names.prune`), so a corpus of any size keeps a table of fixed size.
@@ -20,6 +21,7 @@ from .tokens import WORD_RE
 
 NAME = "contexts"
 MAX_TRIPLES = 400_000
+END = "</s>"  # the sentence's end, as a right neighbour: "looks shallow." is ("looks", "shallow", END)
 
 
 @dataclass
@@ -48,7 +50,7 @@ class ContextLearner(Learner):
         text = learnable(text)
         triples = self.k.triples
         for start, end in sentence_spans(text):
-            toks = WORD_RE.findall(text[start:end].lower())  # the caption's tokens, lowercase (tokens.words)
+            toks = WORD_RE.findall(text[start:end].lower()) + [END]  # the caption's tokens, lowercase (tokens.words)
             triples.update(zip(toks, toks[1:], toks[2:]))
         if len(self.k.triples) > MAX_TRIPLES:
             prune(self.k.triples, MAX_TRIPLES)
