@@ -84,7 +84,7 @@ def norm(text: str) -> str:
 
 def label(lines: list[str], body: str) -> list[str]:
     """``A`` for a line the article body holds (whole, or most of its word trigrams), else ``B``."""
-    paragraphs = {norm(p) for p in body.split("\n") if p.strip()}
+    paragraphs = Counter(norm(p) for p in body.split("\n") if p.strip())
     flat = norm(body)
     words = flat.split()
     trigrams = {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
@@ -101,10 +101,10 @@ def label(lines: list[str], body: str) -> list[str]:
             out.append("A" if sum(g in trigrams for g in grams) >= 0.7 * len(grams) else "B")
         else:
             out.append("B")
-    return _one_copy(lines, out, flat, body)
+    return _one_copy(lines, out, flat, paragraphs)
 
 
-def _one_copy(lines: list[str], labels: list[str], flat: str, body: str = "") -> list[str]:
+def _one_copy(lines: list[str], labels: list[str], flat: str, paragraphs: Counter) -> list[str]:
     """A line repeated on the page (a teaser of the title, the standfirst in a menu) is article only as
     many times as the body holds it: the copies nearest the article's other lines keep ``A``. A line
     that is one of the body's paragraphs (a heading) counts as often as that paragraph recurs, not as
@@ -118,7 +118,6 @@ def _one_copy(lines: list[str], labels: list[str], flat: str, body: str = "") ->
     for i, (line, lab) in enumerate(zip(lines, labels)):
         if lab == "A":
             copies.setdefault(norm(line), []).append(i)
-    paragraphs = Counter(norm(p) for p in body.split("\n") if p.strip())
     out = list(labels)
     for key, where in copies.items():
         room = max(1, paragraphs[key] or f" {flat} ".count(f" {key} "))

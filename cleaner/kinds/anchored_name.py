@@ -42,8 +42,7 @@ MIN_FOLD = 3  # a fold this short ("ma" of "my", "Mai") sounds like too many wor
 
 
 class _Half(NamedTuple):
-    form: str  # the whole name, as the corpus writes it
-    anchor: tuple[str, ...]  # the half the caption must hold, lowercase
+    form: str  # the whole name, as the corpus writes it (its anchor half is the index key)
     missing: str  # the other half, as written
     before: bool  # the missing half comes before the anchor
 
@@ -71,10 +70,9 @@ class AnchoredName(RuleKind):
 
     def propose(self, doc: Document) -> Iterator[Edit]:
         knowledge = entity_knowledge(doc)
-        halves = self._halves(knowledge.forms, knowledge_of_names(doc))
+        halves, parts = self._lookups(knowledge, knowledge_of_names(doc))
         if not halves:
             return
-        parts = {w.lower() for f in knowledge.forms for w in f.split()}
         text = doc.text
         toks = run_words(text)
         low = [t.text.lower() for t in toks]
@@ -101,6 +99,16 @@ class AnchoredName(RuleKind):
                             evidence=(f"corpus name {g.form!r} ({knowledge.forms[g.form]} uses in prose)",
                                       f"'{g.window}' sounds like its other half, similarity {g.similarity:.2f}"))
 
+    def _lookups(self, knowledge, names) -> tuple[dict, frozenset[str]]:
+        """(:meth:`_halves`, every word of every name in lowercase), built once per corpus and kept
+        on its knowledge as the entity index is, not again for every document."""
+        key = f"_anchored_halves_{self.anchor_zipf}"
+        found = knowledge.__dict__.get(key)
+        if found is None:
+            parts = frozenset(w.lower() for f in knowledge.forms for w in f.split())
+            found = knowledge.__dict__[key] = (self._halves(knowledge.forms, names), parts)
+        return found
+
     def _halves(self, forms, names) -> dict[tuple[str, ...], list[_Half]]:
         """Every split of every name of two to four words into an anchor half and a missing half.
         An anchor word is a name's own: rare, no title, capitalised in mid-sentence and never in
@@ -119,8 +127,7 @@ class AnchoredName(RuleKind):
                         continue  # "Smith" anchors nothing: the caption says it of anyone
                     if len(fold("".join(missing))) < MIN_FOLD:
                         continue
-                    out.setdefault(tuple(w.lower() for w in anchor), []).append(
-                        _Half(form, tuple(w.lower() for w in anchor), " ".join(missing), before))
+                    out.setdefault(tuple(w.lower() for w in anchor), []).append(_Half(form, " ".join(missing), before))
         return out
 
     def _guess(self, text, toks, low, a, b, halves, parts) -> _Guess | None:
@@ -129,9 +136,8 @@ class AnchoredName(RuleKind):
         for half in halves:
             for size in range(1, MAX_WINDOW + 1):
                 lo, hi = (a - size, a) if half.before else (b, b + size)
-                if lo < 0 or hi > len(toks) or not self._joined(text, toks, lo, hi) \
-                        or not self._joined(text, toks, min(lo, a), max(hi, b)):
-                    continue
+                if lo < 0 or hi > len(toks) or not self._joined(text, toks, min(lo, a), max(hi, b)):
+                    continue  # window and anchor in one run of caption words
                 heard = low[lo:hi]
                 if not all(toks[k].text.isalpha() and toks[k].text.islower() for k in range(lo, hi)):
                     break  # a capitalised or non-word caption token: someone wrote it knowingly

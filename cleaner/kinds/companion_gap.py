@@ -66,7 +66,7 @@ class CompanionGap(RuleKind):
                                           f"'{left} {' '.join(t.lower for t in toks[i:i + size])} {right}' never",))
                 i += size
 
-    def _at(self, text, toks, i, k, floor, widest, edge=1.0):
+    def _at(self, text, toks, i, k, floor, widest, edge):
         """(window size, the written word, its uses) for the caption words from ``i``, or None."""
         for size in range(1, widest + 1):
             if i + size >= len(toks):

@@ -46,10 +46,7 @@ class FoldedWord(RuleKind):
         names = knowledge(doc)
         if not names.pairs:
             return
-        by_fold: dict[str, set[str]] = {}
-        for word in names.lower:
-            if len(word) >= self.min_letters and word.isalpha() and zipf(word) < self.max_zipf:
-                by_fold.setdefault(fold(word), set()).add(word)
+        by_fold = self._folds(names)
         if not by_fold:
             return
         text = doc.text
@@ -67,6 +64,18 @@ class FoldedWord(RuleKind):
                             evidence=(f"corpus: '{shown}' x{names.pairs[(neighbour, word) if side == 'before' else (word, neighbour)]}",
                                       f"'{heard}' folds to its sound ({fold(word)!r})"))
             i += size
+
+    def _folds(self, names) -> dict[str, set[str]]:
+        """The prose's plain words this rule may write, by their fold: built once per corpus and kept
+        on its knowledge (as its word-pair index is), not again for every document."""
+        key = f"_folded_words_{self.min_letters}_{self.max_zipf}"
+        found = names.__dict__.get(key)
+        if found is None:
+            found = names.__dict__[key] = {}
+            for word in names.lower:
+                if len(word) >= self.min_letters and word.isalpha() and zipf(word) < self.max_zipf:
+                    found.setdefault(fold(word), set()).add(word)
+        return found
 
     def _at(self, text, toks, i, names, by_fold):
         """(window size, written word, side of the neighbour, neighbour) for caption words from ``i``."""

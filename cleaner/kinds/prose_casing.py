@@ -7,11 +7,11 @@ the rules require the ``glued`` detector (the document also glues function words
 ``direction: lower``: a capitalised word in mid-sentence between lowercase words (not after a
 title, a colon or a quote, not before another capitalised word, so not part of a name) that the
 corpus prose writes in lowercase at least three times as often as capitalised, and that is a
-common word (wordfreq Zipf >= 4); or, where the corpus is too small to count, a very common word
-(Zipf >= 4.5) capitalised nowhere else in it is suggested (never applied: on blind live blogs some
-were names made of common words), if no given name (``given_names``: "Mark", "Rose") and
-no place or name of the ``gazetteer`` ("Spain").
-A function word is lowered after a capitalised word too ("It Is a dream"). ``direction: upper``: a lowercase word that starts a sentence
+common word (wordfreq Zipf >= 4); a function word after a capitalised word too ("It Is a dream").
+Where the corpus is too small to count, a very common word (Zipf >= 4.5) capitalised nowhere else
+in it is suggested (never applied: on blind live blogs some were names made of common words),
+unless a given name (``given_names``: "Mark", "Rose") or a name of the ``gazetteer`` ("Spain").
+``direction: upper``: a lowercase word that starts a sentence
 (after ". ", "! " or "? " following a word of two or more letters that is no abbreviation, or at
 the start of a line of prose) and that is a plain lowercase word (no handle, URL or brand).
 YAML parameter: ``direction`` (lower | upper).
@@ -27,6 +27,7 @@ from ..lang.names import knowledge
 from ..lang.tokens import plain_word, words
 from ..lang.tokens import shield as tokens_shield
 from ..lang.vocab import ALWAYS_CAPITALISED, TITLES, zipf
+from ..lexicon import read_words
 from ..model import Document, Edit, Safety
 from ..registry import RuleSpec
 from . import register_kind
@@ -124,8 +125,7 @@ def _known_names(base, given_names, gazetteer) -> frozenset[str]:
     names in lowercase ("spain"): words a lone capital may be right for."""
     out: set[str] = set()
     if given_names:
-        lines = (base / given_names).read_text(encoding="utf-8").splitlines()
-        out |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+        out |= read_words(base / given_names)
     if gazetteer:
         out |= {k for k in gz.load(base / gazetteer).names if " " not in k}
     return frozenset(out)

@@ -90,8 +90,8 @@ _VOWELS = re.compile(r"[aeiou]+")
 def fold(text: str) -> str:
     """A spelling reduced to what an English listener hears of it, whatever language spells it:
     accents dropped, letter groups that sound alike folded, doubled letters once, every vowel run
-    one ``a``, a final vowel dropped (English writes silent ones: "neve"). A captioner writes the sound in English words; the fold of those words and the fold
-    of the name's own spelling meet.
+    one ``a``, a final vowel dropped (English writes silent ones: "neve"). A captioner writes the
+    sound in English words; the fold of those words and the fold of the name's own spelling meet.
 
     >>> fold("Niamh"), fold("neve"), fold("Caoimhe") == fold("key va"), fold("Vyrnwy") == fold("vern we")
     ('nav', 'nav', True, True)
